@@ -1,0 +1,96 @@
+/**
+ * The engine's entry point: decide the kind, parse, run the rules, apply settings and
+ * inline suppressions. Used as is by the language server, the CLI and the tests.
+ */
+import { ConfDocument, parseAsterisk } from './asterisk/parser';
+import { detectKind, FileKind, KindInfo } from './kinds';
+import { Finding, Report, Rule, Severity } from './rule';
+import { RULES } from './rules';
+import { DEFAULT_SETTINGS, Settings } from './settings';
+import { findSuppressions, Suppression } from './suppressions';
+
+export interface LintInput {
+  path: string;
+  text: string;
+  settings?: Settings;
+  /** Forces the file kind (setting or `--kind`). */
+  kind?: FileKind;
+  /** The editor's language id, a hint for files with unusual names. */
+  languageId?: string;
+}
+
+export interface LintResult {
+  /** Undefined when the file is not one pbxlint lints. */
+  kind?: KindInfo;
+  findings: Finding[];
+  /** Findings hidden by an inline suppression. */
+  suppressed: { finding: Finding; by: Suppression }[];
+  doc?: ConfDocument;
+}
+
+/** Rule id used when a rule throws: the file still gets every other rule's findings. */
+export const INTERNAL_ERROR_ID = 'pbxlint-internal-error';
+
+function lineOf(doc: ConfDocument, offset: number): number {
+  let lo = 0;
+  let hi = doc.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function rulesFor(kind: FileKind): Rule[] {
+  return RULES.filter((r) => r.fileKinds.includes(kind));
+}
+
+export function lintText(input: LintInput): LintResult {
+  const settings = input.settings ?? DEFAULT_SETTINGS;
+  const kind = detectKind(input.path, input.text, { forced: input.kind, languageId: input.languageId });
+  if (!kind) return { findings: [], suppressed: [] };
+  const doc = parseAsterisk(input.text, { fragment: kind.fragment });
+  const findings: Finding[] = [];
+  for (const rule of rulesFor(kind.kind)) {
+    const configured = settings.rules[rule.id];
+    if (configured === 'off') continue;
+    const report = (r: Report) => {
+      findings.push({
+        ruleId: rule.id,
+        severity: configured ?? r.severity ?? rule.severity,
+        message: r.message,
+        span: r.span,
+        fixes: r.fixes ?? [],
+        related: r.related ?? [],
+      });
+    };
+    try {
+      rule.check({ doc, kind: kind.kind, fragment: kind.fragment, path: input.path, settings, report });
+    } catch (err) {
+      // A rule bug must never take the file (or the server) down with it. The message
+      // carries the error's own text only: rules never put config values in exceptions.
+      findings.push({
+        ruleId: INTERNAL_ERROR_ID,
+        severity: 'info' as Severity,
+        message: `pbxlint rule ${rule.id} failed on this file (${err instanceof Error ? err.name : 'error'}); other rules ran. Please report it.`,
+        span: { start: 0, end: 0 },
+        fixes: [],
+        related: [],
+      });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  const suppressed: LintResult['suppressed'] = [];
+  if (!settings.inlineSuppressions) return { kind, findings, suppressed, doc };
+  const sups = findSuppressions(doc);
+  if (!sups.length) return { kind, findings, suppressed, doc };
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const line = lineOf(doc, f.span.start);
+    const by = sups.find((s) => s.rules.includes(f.ruleId) && (s.scope === 'file' || s.target === line));
+    if (by) suppressed.push({ finding: f, by });
+    else kept.push(f);
+  }
+  return { kind, findings: kept, suppressed, doc };
+}

@@ -1,0 +1,48 @@
+import type { Rule, Fix } from '../../rule';
+import { lastValue } from '../../asterisk/parser';
+import { registrations, sipPeers, Registration, SipPeer } from '../../asterisk/sip';
+import { deleteLine, setInSection } from '../../asterisk/edits';
+import { astTrue } from '../../asterisk/values';
+import type { ConfDocument } from '../../asterisk/parser';
+
+function providerPeer(doc: ConfDocument, reg: Registration): SipPeer | undefined {
+  const peers = sipPeers(doc);
+  const host = reg.host.toLowerCase();
+  return (
+    (reg.peer && peers.find((p) => p.section.name.toLowerCase() === reg.peer!.toLowerCase())) ||
+    peers.find((p) => lastValue(p.section, 'host')?.value.toLowerCase() === host) ||
+    peers.find((p) => p.section.name.toLowerCase() === host)
+  );
+}
+
+export const rule: Rule = {
+  id: 'sip-register-credentials',
+  title: 'Password registration to a provider where IP authentication should be used',
+  severity: 'info',
+  fileKinds: ['sip'],
+  fix: 'offer',
+  description:
+    'A register => line authenticates you to the provider with a username and secret: the secret sits in this file, crosses the network in every digest exchange, and whoever obtains it can register as you and call on your account. Most providers offer IP authentication for a PBX with a fixed address: nothing to steal, and the provider peer is kept alive with qualify=yes.',
+  check(ctx) {
+    for (const reg of registrations(ctx.doc)) {
+      if (!reg.secret) continue;
+      const peer = providerPeer(ctx.doc, reg);
+      const fixes: Fix[] = [];
+      if (peer) {
+        const q = lastValue(peer.section, 'qualify');
+        const edits = [deleteLine(reg.entry.line)];
+        if (!q || !astTrue(q.value)) edits.push(setInSection(ctx.doc, peer.section, 'qualify', 'yes'));
+        fixes.push({
+          title: `Use IP authentication: delete this registration and set qualify=yes on peer '${peer.section.name}' (first ask the provider to authenticate your IP)`,
+          safety: 'offer',
+          edits,
+        });
+      }
+      ctx.report({
+        span: reg.entry.line.assign!.value,
+        message: `Registration to ${reg.host} authenticates with a password${peer ? '' : ' (no peer for this provider found in this file)'}: it can be stolen from this file or sniffed and used to call on your account. Prefer IP authentication with the provider and qualify=yes on its peer.`,
+        fixes,
+      });
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import type { Rule } from '../../rule';
+import { lastValue } from '../../asterisk/parser';
+import { registrations, sipPeers } from '../../asterisk/sip';
+import { reportWeakSecrets } from '../helpers';
+import { assessSecret, describeReasons, generateSecret } from '../../secrets';
+
+export const rule: Rule = {
+  id: 'sip-secret-weak',
+  title: 'Weak, default or guessable SIP secret',
+  severity: 'error',
+  fileKinds: ['sip'],
+  fix: 'offer',
+  description:
+    'SIP registration brute force is the number-one route to toll fraud: scanners try the extension number, short numbers, defaults and dictionary words against every account. A secret that is short, all digits, equal to the account name or a known default falls in minutes.',
+  check(ctx) {
+    const items = [];
+    for (const { section } of sipPeers(ctx.doc)) {
+      const names = [section.name];
+      for (const k of ['username', 'defaultuser', 'fromuser', 'authuser']) {
+        const v = lastValue(section, k);
+        if (v?.value) names.push(v.value);
+      }
+      for (const key of ['secret', 'remotesecret']) {
+        const e = lastValue(section, key);
+        if (e && e.value !== '') items.push({ entry: e, owner: section.name, names, what: key });
+      }
+    }
+    reportWeakSecrets(ctx, items, 'peer', 'give the device or provider the new secret', 'Scanners brute-force SIP accounts within hours of a box going online; a guessed secret means calls billed to you.');
+    for (const reg of registrations(ctx.doc)) {
+      if (!reg.secret) continue;
+      const verdict = assessSecret(reg.secret.text, { names: [reg.user, reg.authuser ?? ''].filter(Boolean), minLength: ctx.settings.minSecretLength });
+      if (!verdict) continue;
+      ctx.report({
+        span: reg.secret.span,
+        severity: verdict.severity,
+        message: `Weak secret in the registration to ${reg.host}: ${describeReasons(verdict.reasons)}. Whoever guesses it can register as you at the provider and place calls billed to you.`,
+        fixes: [
+          {
+            title: 'Replace with a generated 24-character secret (then set the same secret in your provider account)',
+            safety: 'offer',
+            edits: [{ start: reg.secret.span.start, end: reg.secret.span.end, newText: generateSecret(24) }],
+          },
+        ],
+      });
+    }
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * Finds the files pbxlint lints under the given paths. Symbolic links to directories are not
+ * followed (no loops, nothing outside the tree); unreadable paths are reported, not thrown.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { mayBeKnownFile } from './kinds';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export interface WalkResult {
+  files: string[];
+  errors: { path: string; message: string }[];
+}
+
+export async function collectFiles(paths: string[]): Promise<WalkResult> {
+  const out: WalkResult = { files: [], errors: [] };
+  for (const p of paths) {
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch (err) {
+      out.errors.push({ path: p, message: errMessage(err) });
+      continue;
+    }
+    if (st.isDirectory()) await walkDir(p, out);
+    else out.files.push(p); // an explicitly named file is always linted (its kind may be forced)
+  }
+  return out;
+}
+
+async function walkDir(dir: string, out: WalkResult): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    out.errors.push({ path: dir, message: errMessage(err) });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) await walkDir(full, out);
+    } else if ((e.isFile() || e.isSymbolicLink()) && mayBeKnownFile(full)) {
+      out.files.push(full);
+    }
+  }
+}
+
+export function errMessage(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e && e.code === 'ENOENT') return 'no such file or directory';
+  if (e && e.code === 'EACCES') return 'permission denied';
+  if (e && e.code === 'EISDIR') return 'is a directory';
+  return e && e.message ? e.message : String(err);
+}

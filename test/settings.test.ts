@@ -1,0 +1,96 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SETTINGS_SCHEMA, resolveSettings, DEFAULT_SETTINGS, compareVersion } from '../server/src/engine/settings';
+import { RULE_IDS } from '../server/src/engine/rules';
+import { detectKind } from '../server/src/engine/kinds';
+import { ROOT, lint } from './helpers';
+
+describe('one settings schema', () => {
+  test("package.json's contributed settings say what the engine's schema says", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const props = pkg.contributes.configuration.properties as Record<string, { type: string; default: unknown; enum?: string[] }>;
+    assert.deepEqual(Object.keys(props).sort(), SETTINGS_SCHEMA.map((s) => `pbxlint.${s.key}`).sort());
+    for (const s of SETTINGS_SCHEMA) {
+      const p = props[`pbxlint.${s.key}`];
+      assert.equal(p.type, s.type, s.key);
+      assert.deepEqual(p.default, s.default, s.key);
+      assert.deepEqual(p.enum, s.enum, s.key);
+    }
+  });
+  test('settings that cannot apply are reported, never silently ignored', () => {
+    const { settings, problems } = resolveSettings(
+      { asteriskVersion: 'eighteen', minSecretLength: 4, rules: { 'no-such-rule': 'off', 'sip-allowguest': 'loud' }, bogus: 1, run: 'sometimes' },
+      RULE_IDS,
+    );
+    assert.equal(settings.asteriskVersion, DEFAULT_SETTINGS.asteriskVersion);
+    assert.equal(settings.minSecretLength, 8);
+    assert.equal(settings.run, 'onType');
+    const keys = problems.map((p) => p.key).sort();
+    assert.deepEqual(keys, ['asteriskVersion', 'bogus', 'minSecretLength', 'rules.no-such-rule', 'rules.sip-allowguest', 'run']);
+  });
+  test('null (a client that answers nothing) means the defaults', () => {
+    assert.deepEqual(resolveSettings(null, RULE_IDS), { settings: { ...DEFAULT_SETTINGS, rules: {} }, problems: [] });
+  });
+  test('versions compare numerically', () => {
+    const s = (v: string) => ({ ...DEFAULT_SETTINGS, asteriskVersion: v });
+    assert.ok(compareVersion(s('1.6.2'), 1, 8) < 0);
+    assert.ok(compareVersion(s('1.8'), 1, 8) === 0);
+    assert.ok(compareVersion(s('13'), 1, 8) > 0);
+    assert.ok(compareVersion(s('10'), 11) < 0);
+  });
+});
+
+describe('settings change findings', () => {
+  const text = '[general]\nallowguest=no\nallowtransfer=no\n';
+  test('alwaysauthreject: absent is fine on 1.8+, a finding on 1.6', () => {
+    assert.ok(!lint('sip.conf', text).findings.some((f) => f.ruleId === 'sip-alwaysauthreject'));
+    const old = lint('sip.conf', text, { ...DEFAULT_SETTINGS, asteriskVersion: '1.6.2' });
+    assert.ok(old.findings.some((f) => f.ruleId === 'sip-alwaysauthreject'));
+  });
+  test('per-rule severity and off', () => {
+    const t = '[general]\nalwaysauthreject=yes\nallowtransfer=no\n';
+    const on = lint('sip.conf', t, { ...DEFAULT_SETTINGS, rules: { 'sip-allowguest': 'info' } });
+    assert.equal(on.findings.find((f) => f.ruleId === 'sip-allowguest')?.severity, 'info');
+    const off = lint('sip.conf', t, { ...DEFAULT_SETTINGS, rules: { 'sip-allowguest': 'off' } });
+    assert.equal(off.findings.length, 0);
+  });
+  test('inline suppressions, and turning them off', () => {
+    const t = '[general]\nalwaysauthreject=yes\nallowtransfer=no\n; pbxlint-disable-next-line sip-allowguest -- lab box, no trunk\nallowguest=yes\n';
+    const r = lint('sip.conf', t);
+    assert.equal(r.findings.length, 0);
+    assert.equal(r.suppressed.length, 1);
+    assert.equal(r.suppressed[0].by.reason, 'lab box, no trunk');
+    assert.equal(lint('sip.conf', t, { ...DEFAULT_SETTINGS, inlineSuppressions: false }).findings.length, 1);
+  });
+});
+
+describe('file kinds', () => {
+  const cases: [string, string | undefined, boolean?][] = [
+    ['/etc/asterisk/sip.conf', 'sip', false],
+    ['sip.conf.sample', 'sip', false],
+    ['/etc/asterisk/sip_custom.conf', 'sip', true],
+    ['/etc/asterisk/sip_general_additional.conf', 'sip', true],
+    ['/etc/asterisk/manager_custom.conf', 'manager', true],
+    ['C:\\pbx\\manager.conf', 'manager', false],
+    ['/etc/asterisk/pjsip.endpoint.conf', 'pjsip', true],
+    ['/etc/asterisk/voicemail.conf', 'asterisk-other'],
+    ['/etc/asterisk/sip_notify.conf', 'asterisk-other'],
+    ['/etc/nginx/nginx.conf', undefined],
+    ['/home/me/project.conf', undefined],
+    ['/tmp/sip.txt', undefined],
+  ];
+  for (const [path, kind, fragment] of cases) {
+    test(`${path} -> ${kind ?? 'not ours'}`, () => {
+      const k = detectKind(path, '[general]\n');
+      assert.equal(k?.kind, kind);
+      if (fragment !== undefined) assert.equal(k?.fragment, fragment);
+    });
+  }
+  test('content decides for unusual names in an asterisk folder; a pbxlint-kind comment always', () => {
+    assert.equal(detectKind('/etc/asterisk/trunks.conf', '[general]\nallowguest=no\n')?.kind, 'sip');
+    assert.equal(detectKind('/srv/whatever.txt', '; pbxlint-kind: manager\n[general]\n')?.kind, 'manager');
+    assert.equal(detectKind('/srv/x.conf', '[general]\nallowguest=no\n', { languageId: 'asterisk-config' })?.kind, 'sip');
+  });
+});
