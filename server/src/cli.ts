@@ -1,0 +1,203 @@
+/**
+ * pbxlint on the command line: the same engine as the editor, for CI and for auditing a
+ * live server (`pbxlint /etc/asterisk`).
+ *
+ * Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage error or unreadable path.
+ */
+import { promises as fs } from 'node:fs';
+import { lintText } from './engine/lint';
+import { ALL_KINDS, FileKind } from './engine/kinds';
+import { RULE_IDS } from './engine/rules';
+import { resolveSettings, SeveritySetting } from './engine/settings';
+import type { Severity } from './engine/rule';
+import { collectFiles, errMessage } from './engine/walk';
+import { FileReport, SEVERITY_RANK, toFileReport } from './engine/report/model';
+import { formatText } from './engine/report/text';
+import { formatJson } from './engine/report/json';
+import { formatSarif } from './engine/report/sarif';
+
+declare const PBXLINT_VERSION: string | undefined;
+const VERSION = typeof PBXLINT_VERSION === 'string' ? PBXLINT_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage: pbxlint [options] [PATH...]
+
+Lints Asterisk configuration files (sip.conf, manager.conf, FreePBX *_custom.conf, ...)
+for insecure settings. Directories are searched for files pbxlint recognises; a file named
+explicitly is always linted. Without PATH, the current directory.
+
+Options:
+  --format text|json|sarif    output format (default: text)
+  --fail-on error|warning|info
+                              exit 1 when a finding of this severity or higher exists
+                              (default: error)
+  --asterisk-version V        Asterisk version whose defaults apply (default: 13)
+  --kind KIND                 lint every named file as KIND (${ALL_KINDS.join(', ')})
+  --rule ID=SEVERITY          override a rule: error, warning, info or off (repeatable)
+  --min-secret-length N       secrets shorter than N are weak (default: 12, at least 8)
+  --no-inline-suppressions    ignore pbxlint-disable comments
+  --no-color                  plain text output
+  -h, --help                  show this help
+  -v, --version               show the version
+
+Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or
+unreadable path.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  failOn: Severity;
+  kind?: FileKind;
+  paths: string[];
+  settingsInput: Record<string, unknown>;
+  color: boolean;
+}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const opts: Options = { format: 'text', failOn: 'error', paths: [], settingsInput: {}, color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+  const rules: Record<string, SeveritySetting> = {};
+  const value = (i: number, name: string) => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    const take = (name: string) => {
+      if (inline !== undefined) return inline;
+      const v = value(i, name);
+      i++;
+      return v;
+    };
+    switch (a) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '-v':
+      case '--version':
+        return 'version';
+      case '--format': {
+        const f = take(a);
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${f}'`);
+        opts.format = f;
+        break;
+      }
+      case '--fail-on': {
+        const f = take(a);
+        if (f !== 'error' && f !== 'warning' && f !== 'info') throw new UsageError(`--fail-on must be error, warning or info, not '${f}'`);
+        opts.failOn = f;
+        break;
+      }
+      case '--asterisk-version':
+        opts.settingsInput.asteriskVersion = take(a);
+        break;
+      case '--min-secret-length': {
+        const n = Number(take(a));
+        if (!Number.isInteger(n)) throw new UsageError('--min-secret-length needs a whole number');
+        opts.settingsInput.minSecretLength = n;
+        break;
+      }
+      case '--kind': {
+        const k = take(a);
+        if (!(ALL_KINDS as readonly string[]).includes(k)) throw new UsageError(`unknown kind '${k}' (known: ${ALL_KINDS.join(', ')})`);
+        opts.kind = k as FileKind;
+        break;
+      }
+      case '--rule': {
+        const r = take(a);
+        const m = /^([a-z0-9-]+)[=:](error|warning|info|off)$/.exec(r);
+        if (!m) throw new UsageError(`--rule takes ID=SEVERITY (error, warning, info, off), not '${r}'`);
+        if (!RULE_IDS.includes(m[1])) throw new UsageError(`unknown rule '${m[1]}'`);
+        rules[m[1]] = m[2] as SeveritySetting;
+        break;
+      }
+      case '--no-inline-suppressions':
+        opts.settingsInput.inlineSuppressions = false;
+        break;
+      case '--no-color':
+        opts.color = false;
+        break;
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${argv[i]}'`);
+        opts.paths.push(argv[i]);
+    }
+  }
+  if (Object.keys(rules).length) opts.settingsInput.rules = rules;
+  if (!opts.paths.length) opts.paths.push('.');
+  return opts;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let opts: Options | 'help' | 'version';
+  try {
+    opts = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`pbxlint: ${err.message}\nTry 'pbxlint --help'.\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (opts === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (opts === 'version') {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const { settings, problems } = resolveSettings(opts.settingsInput, RULE_IDS);
+  for (const p of problems) {
+    process.stderr.write(`pbxlint: ${p.message}\n`);
+  }
+  if (problems.length) return 2;
+
+  const walk = await collectFiles(opts.paths);
+  const reports: FileReport[] = [];
+  for (const e of walk.errors) reports.push({ path: e.path, findings: [], suppressed: 0, error: e.message });
+  for (const path of walk.files) {
+    let text: string;
+    try {
+      text = await fs.readFile(path, 'utf8');
+    } catch (err) {
+      reports.push({ path, findings: [], suppressed: 0, error: errMessage(err) });
+      continue;
+    }
+    const result = lintText({ path, text, settings, kind: opts.kind });
+    if (!result.kind) {
+      if (opts.paths.includes(path)) {
+        process.stderr.write(`pbxlint: ${path}: not a file kind pbxlint knows; use --kind to choose one\n`);
+      }
+      continue;
+    }
+    reports.push(toFileReport(path, text, result));
+  }
+
+  const out =
+    opts.format === 'json' ? formatJson(reports, VERSION) : opts.format === 'sarif' ? formatSarif(reports, VERSION, process.cwd()) : formatText(reports, opts.color);
+  await new Promise<void>((resolve) => process.stdout.write(out.endsWith('\n') ? out : out + '\n', () => resolve()));
+
+  const unreadable = reports.filter((r) => r.error);
+  for (const r of unreadable) process.stderr.write(`pbxlint: cannot read ${r.path}: ${r.error}\n`);
+  if (unreadable.length) return 2;
+  const threshold = SEVERITY_RANK[opts.failOn];
+  return reports.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`pbxlint: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

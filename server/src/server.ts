@@ -1,0 +1,274 @@
+/**
+ * The language server: translates between LSP and the engine, nothing more. Every decision
+ * about files and findings is the engine's (server/src/engine), so the CLI and the tests see
+ * exactly what the editor sees.
+ *
+ * Start with `node dist/server.js --stdio` (also `--node-ipc`, `--socket=N`): any LSP client
+ * works, the file kind comes from the document's path and content, not the language id.
+ */
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  Connection,
+  Diagnostic,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  TextEdit as LspTextEdit,
+  createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText, LintResult } from './engine/lint';
+import { Finding, Severity, docsUrl } from './engine/rule';
+import { RULE_IDS } from './engine/rules';
+import { DEFAULT_SETTINGS, Settings, resolveSettings } from './engine/settings';
+import { LineIndex, Span, TextEdit } from './engine/text';
+import { uriToPath } from './uri';
+import { combineFixes, safeFixes } from './engine/fixes';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pbxlint`;
+const SOURCE = 'pbxlint';
+
+interface DocState {
+  version: number;
+  result: LintResult;
+  index: LineIndex;
+  /** Milliseconds the last lint took: the next debounce adapts to it. */
+  cost: number;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const states = new Map<string, DocState>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const settingsCache = new Map<string, Promise<Settings>>();
+  const reportedSettingProblems = new Set<string>();
+  let hasConfiguration = false;
+  let hasRelated = false;
+
+  const log = (msg: string) => connection.console.log(`[pbxlint] ${msg}`);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    hasConfiguration = !!caps.workspace?.configuration;
+    hasRelated = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      },
+      serverInfo: { name: 'pbxlint', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfiguration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: 'pbxlint' }).catch(() => undefined);
+    }
+    log(`ready (${RULE_IDS.length} rules)`);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
+  function settingsFor(uri: string): Promise<Settings> {
+    if (!hasConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    const cached = settingsCache.get(uri);
+    if (cached) return cached;
+    {
+      const p: Promise<Settings> = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'pbxlint' })
+        .then(
+          (raw: unknown) => {
+            const { settings, problems } = resolveSettings(raw ?? undefined, RULE_IDS);
+            for (const pr of problems) {
+              const key = `${pr.key}: ${pr.message}`;
+              if (reportedSettingProblems.has(key)) continue;
+              reportedSettingProblems.add(key);
+              void connection.window.showWarningMessage(`pbxlint setting ${pr.key ? `"${pr.key}"` : ''}: ${pr.message}`);
+            }
+            return settings;
+          },
+          () => DEFAULT_SETTINGS,
+        );
+      settingsCache.set(uri, p);
+      return p;
+    }
+  }
+
+  function schedule(doc: TextDocument, delay?: number): void {
+    const uri = doc.uri;
+    const prev = timers.get(uri);
+    if (prev) clearTimeout(prev);
+    // Adaptive debounce: a cheap lint runs at once (coalescing a burst of keystrokes),
+    // an expensive one waits about twice its own cost, at most 250 ms.
+    const cost = states.get(uri)?.cost ?? 0;
+    const wait = delay ?? (cost < 5 ? 0 : Math.min(250, Math.round(cost * 2)));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, wait),
+    );
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    try {
+      const settings = await settingsFor(uri);
+      const current = documents.get(uri);
+      if (!current || current.version !== doc.version) return; // a newer change is scheduled
+      const text = doc.getText();
+      const t0 = performance.now();
+      const result = lintText({ path: uriToPath(uri), text, settings, languageId: doc.languageId });
+      const index = new LineIndex(text);
+      const cost = performance.now() - t0;
+      states.set(uri, { version: doc.version, result, index, cost });
+      const diagnostics = result.findings.map((f, i) => toDiagnostic(f, i, index, uri));
+      await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    } catch (err) {
+      log(`lint failed for a document: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  function toRange(index: LineIndex, span: Span) {
+    return { start: index.positionAt(span.start), end: index.positionAt(span.end) };
+  }
+
+  function toDiagnostic(f: Finding, i: number, index: LineIndex, uri: string): Diagnostic {
+    const d: Diagnostic = {
+      range: toRange(index, f.span),
+      severity: SEVERITY[f.severity],
+      code: f.ruleId,
+      codeDescription: { href: docsUrl(f.ruleId) },
+      source: SOURCE,
+      message: f.message,
+      data: { ruleId: f.ruleId, index: i, start: f.span.start, end: f.span.end },
+    };
+    if (hasRelated && f.related.length) {
+      d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toRange(index, r.span) }, message: r.message }));
+    }
+    return d;
+  }
+
+  /** The state for the document as it is now (re-linted synchronously if a change is pending). */
+  async function currentState(uri: string): Promise<{ doc: TextDocument; state: DocState } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    let state = states.get(uri);
+    if (!state || state.version !== doc.version) {
+      const settings = await settingsFor(uri);
+      const text = doc.getText();
+      state = { version: doc.version, result: lintText({ path: uriToPath(uri), text, settings, languageId: doc.languageId }), index: new LineIndex(text), cost: 0 };
+      states.set(uri, state);
+    }
+    return { doc, state };
+  }
+
+  function toLspEdits(index: LineIndex, edits: TextEdit[]): LspTextEdit[] {
+    return edits.map((e) => ({ range: toRange(index, e), newText: e.newText }));
+  }
+
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+    try {
+      const cur = await currentState(params.textDocument.uri);
+      if (!cur) return [];
+      const { doc, state } = cur;
+      const uri = doc.uri;
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
+      const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
+      if (wantsQuickFix) {
+        for (const d of params.context.diagnostics) {
+          if (d.source !== SOURCE) continue;
+          const f = matchFinding(state, d);
+          if (!f) continue;
+          f.fixes.forEach((fix, n) => {
+            actions.push({
+              title: fix.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [d],
+              isPreferred: n === 0 && fix.safety === 'safe',
+              edit: { changes: { [uri]: toLspEdits(state.index, fix.edits) } },
+            });
+          });
+          const same = state.result.findings.filter((x) => x.ruleId === f.ruleId && x.fixes.length);
+          if (same.length > 1) {
+            const edits = combineFixes(same.map((x) => x.fixes[0]));
+            if (edits.length) {
+              actions.push({
+                title: `Fix all ${f.ruleId} problems in this file`,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [d],
+                edit: { changes: { [uri]: toLspEdits(state.index, edits) } },
+              });
+            }
+          }
+        }
+      }
+      if (wantsFixAll) {
+        const edits = combineFixes(safeFixes(state.result.findings));
+        if (edits.length) {
+          actions.push({ title: 'Fix all safe pbxlint problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits(state.index, edits) } } });
+        }
+      }
+      return actions;
+    } catch (err) {
+      log(`code actions failed: ${err instanceof Error ? err.message : String(err)}`);
+      return [];
+    }
+  });
+
+  function matchFinding(state: DocState, d: Diagnostic): Finding | undefined {
+    const data = d.data as { ruleId?: string; start?: number; end?: number } | undefined;
+    const ruleId = data?.ruleId ?? (typeof d.code === 'string' ? d.code : undefined);
+    const start = state.index.offsetAt(d.range.start);
+    const end = state.index.offsetAt(d.range.end);
+    return state.result.findings.find((f) => f.ruleId === ruleId && f.span.start === start && f.span.end === end);
+  }
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent(async (e) => {
+    const settings = await settingsFor(e.document.uri);
+    if (settings.run === 'onType') schedule(e.document);
+  });
+  documents.onDidSave((e) => schedule(e.document, 0));
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    states.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+declare const PBXLINT_VERSION: string | undefined;
+const VERSION = typeof PBXLINT_VERSION === 'string' ? PBXLINT_VERSION : '0.0.0-dev';
+
+if (require.main === module) {
+  const connection = createConnection(ProposedFeatures.all);
+  // The server must outlive any bad input: log and carry on.
+  process.on('uncaughtException', (err) => connection.console.error(`[pbxlint] unexpected error: ${err.message}`));
+  process.on('unhandledRejection', (err) => connection.console.error(`[pbxlint] unexpected rejection: ${err instanceof Error ? err.message : String(err)}`));
+  startServer(connection);
+}

@@ -1,0 +1,113 @@
+/** The real CLI bundle (dist/cli.js) as a user runs it: formats, exit codes, errors. */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync, chmodSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, ROOT } from './helpers';
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmpTree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pbxlint-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const CLEAN_SIP = '[general]\nallowguest=no\nalwaysauthreject=yes\nallowtransfer=no\n';
+
+describe('pbxlint CLI', () => {
+  test('the bundled example shows real findings and exits 1', () => {
+    const r = run(['examples']);
+    assert.equal(r.code, 1, r.stderr);
+    for (const id of ['sip-allowguest', 'sip-secret-weak', 'ami-bind-public', 'ami-secret-weak', 'sip-insecure-invite']) assert.ok(r.stdout.includes(id), id);
+    assert.match(r.stdout, /\d+ problems \(\d+ errors, \d+ warnings, \d+ info\) in 2 files checked/);
+    // The example's weak secrets never appear in the output.
+    for (const s of ['amp111', 'Summer2019', 'secret=1234']) assert.ok(!r.stdout.includes(s), s);
+  });
+  test('walks directories, lints only files it recognises', () => {
+    const dir = tmpTree({ 'etc/asterisk/sip.conf': CLEAN_SIP, 'etc/nginx/nginx.conf': 'server { }\n', 'etc/asterisk/sip_custom.conf': '[1001]\ntype=friend\nhost=dynamic\nsecret=1001\n' });
+    const r = run(['--format', 'json', dir]);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.files.map((f: { path: string }) => f.path.slice(dir.length + 1)).sort(), ['etc/asterisk/sip.conf', 'etc/asterisk/sip_custom.conf']);
+    assert.equal(r.code, 1);
+  });
+  test('exit 0 when nothing reaches --fail-on; --fail-on lowers the bar', () => {
+    const dir = tmpTree({ 'sip.conf': CLEAN_SIP + 'alwaysauthreject=no\n' });
+    assert.equal(run([dir]).code, 0, 'a warning does not fail by default');
+    assert.equal(run(['--fail-on', 'warning', dir]).code, 1);
+    assert.equal(run(['--fail-on=warning', '--rule', 'sip-alwaysauthreject=off', dir]).code, 0);
+    assert.equal(run(['--fail-on', 'info', tmpTree({ 'sip.conf': CLEAN_SIP })]).code, 0);
+  });
+  test('JSON output: 1-based positions, docs links, no secrets', () => {
+    const dir = tmpTree({ 'manager.conf': '[general]\nenabled=yes\nbindaddr=127.0.0.1\n\n[admin]\nsecret=amp111\n' });
+    const r = run(['--format', 'json', dir]);
+    assert.ok(!r.stdout.includes('amp111'));
+    const f = JSON.parse(r.stdout).files[0].findings.find((x: { ruleId: string }) => x.ruleId === 'ami-secret-weak');
+    assert.equal(f.line, 6);
+    assert.equal(f.column, 8);
+    assert.match(f.docs, /docs\/rules\/ami-secret-weak\.md$/);
+  });
+  test('SARIF 2.1.0 with ruleId, level, 1-based startLine and helpUri', () => {
+    const r = run(['--format', 'sarif', 'examples']);
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, '2.1.0');
+    const run0 = log.runs[0];
+    const rules = run0.tool.driver.rules as { id: string; helpUri: string }[];
+    assert.ok(rules.every((x) => /^https:\/\/.+\/docs\/rules\/[a-z0-9-]+\.md$/.test(x.helpUri)));
+    assert.ok(run0.results.length > 5);
+    for (const res of run0.results) {
+      assert.ok(rules.some((x) => x.id === res.ruleId));
+      assert.ok(['error', 'warning', 'note'].includes(res.level));
+      const loc = res.locations[0].physicalLocation;
+      assert.ok(loc.region.startLine >= 1);
+      assert.match(loc.artifactLocation.uri, /^examples\/etc\/asterisk\/(sip|manager)\.conf$/);
+    }
+    const sip = readFileSync(join(ROOT, 'examples/etc/asterisk/sip.conf'), 'utf8').split('\n');
+    const guest = run0.results.find((x: { ruleId: string }) => x.ruleId === 'sip-allowguest');
+    assert.equal(sip[guest.locations[0].physicalLocation.region.startLine - 1], '[general]');
+  });
+  test('usage errors and unreadable paths exit 2 and name the problem', () => {
+    let r = run(['--format', 'xml', 'examples']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--format must be text, json or sarif/);
+    r = run(['--bogus']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /unknown option '--bogus'/);
+    r = run(['--rule', 'no-such-rule=off', 'examples']);
+    assert.equal(r.code, 2);
+    r = run(['/no/such/path/sip.conf']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /\/no\/such\/path\/sip\.conf: no such file or directory/);
+    if (process.getuid && process.getuid() !== 0) {
+      const dir = tmpTree({ 'sip.conf': CLEAN_SIP });
+      chmodSync(join(dir, 'sip.conf'), 0o000);
+      r = run([join(dir, 'sip.conf')]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /permission denied/);
+    }
+  });
+  test('--kind forces the kind of an unusual file name; --help and --version', () => {
+    const dir = tmpTree({ 'trunks.txt': '[general]\nallowguest=yes\n' });
+    const r = run(['--kind', 'sip', join(dir, 'trunks.txt')]);
+    assert.equal(r.code, 1);
+    assert.ok(r.stdout.includes('sip-allowguest'));
+    assert.match(run(['--help']).stdout, /Usage: pbxlint/);
+    assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+/);
+  });
+  test('the inline suppression report and --no-inline-suppressions', () => {
+    const dir = tmpTree({ 'sip.conf': '[general]\nalwaysauthreject=yes\nallowtransfer=no\n; pbxlint-disable-next-line sip-allowguest -- lab only\nallowguest=yes\n' });
+    let r = run([dir]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /1 suppressed inline/);
+    r = run(['--no-inline-suppressions', dir]);
+    assert.equal(r.code, 1);
+  });
+});

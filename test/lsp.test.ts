@@ -1,0 +1,235 @@
+/**
+ * The real language server (dist/server.js) over stdio JSON-RPC, driven like an editor:
+ * open a file, receive diagnostics, ask for code actions, apply one, receive the cleared
+ * diagnostics. No mocked connection anywhere.
+ */
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ProtocolConnection,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  CodeActionRequest,
+  CodeAction,
+  Diagnostic,
+  ConfigurationRequest,
+  ShutdownRequest,
+  ExitNotification,
+  TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DIST } from './helpers';
+
+class Client {
+  proc: ChildProcess;
+  conn: ProtocolConnection;
+  private waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  last = new Map<string, PublishDiagnosticsParams>();
+  config: unknown = null;
+  configRequests = 0;
+  exited = false;
+
+  constructor() {
+    this.proc = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc.on('exit', () => (this.exited = true));
+    this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
+    this.conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.last.set(p.uri, p);
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri === p.uri && w.pred(p)) {
+          w.resolve(p);
+          return false;
+        }
+        return true;
+      });
+    });
+    this.conn.onRequest(ConfigurationRequest.type, (params) => {
+      this.configRequests++;
+      return params.items.map(() => this.config);
+    });
+    this.conn.listen();
+  }
+
+  diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, ms = 5000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${ms} ms`)), ms);
+      this.waiters.push({ uri, pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  async initialize(withConfiguration: boolean) {
+    const r = await this.conn.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: withConfiguration },
+        textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
+      },
+    });
+    await this.conn.sendNotification(InitializedNotification.type, {});
+    return r;
+  }
+
+  async stop() {
+    if (!this.exited) {
+      await this.conn.sendRequest(ShutdownRequest.type).catch(() => undefined);
+      await this.conn.sendNotification(ExitNotification.type).catch(() => undefined);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    this.conn.dispose();
+    this.proc.kill();
+  }
+}
+
+const SIP = `[general]
+alwaysauthreject=no
+allowtransfer=no
+allowguest=no
+
+[1001]
+type=friend
+host=dynamic
+secret=1001
+`;
+
+function applyLspEdits(text: string, edits: TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('x:', 'x', 0, text), edits);
+}
+
+describe('language server over stdio', () => {
+  let c: Client;
+  before(async () => {
+    c = new Client();
+    const init = await c.initialize(true);
+    assert.ok(init.capabilities.codeActionProvider);
+    assert.equal(init.serverInfo?.name, 'pbxlint');
+  });
+  after(async () => c.stop());
+
+  test('open -> diagnostics -> code action -> apply -> cleared diagnostics', async () => {
+    const uri = 'file:///etc/asterisk/sip.conf';
+    const waiting = c.diagnostics(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
+    const pub = await waiting;
+    const codes = pub.diagnostics.map((d) => d.code).sort();
+    assert.deepEqual(codes, ['sip-alwaysauthreject', 'sip-secret-weak']);
+    const d = pub.diagnostics.find((x) => x.code === 'sip-alwaysauthreject')!;
+    assert.equal(d.source, 'pbxlint');
+    assert.deepEqual(d.range.start, { line: 1, character: 17 });
+    assert.match(d.codeDescription!.href, /docs\/rules\/sip-alwaysauthreject\.md$/);
+    assert.ok(!pub.diagnostics.some((x) => String(x.message).includes('secret=1001')));
+
+    const actions = (await c.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d], only: ['quickfix'] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.isPreferred)!;
+    assert.ok(fix, 'a preferred quick fix');
+    assert.equal(fix.kind, 'quickfix');
+    const edited = applyLspEdits(SIP, fix.edit!.changes![uri]);
+    assert.equal(edited, SIP.replace('alwaysauthreject=no', 'alwaysauthreject=yes'));
+
+    const cleared = c.diagnostics(uri, (p) => p.version === 2);
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    const after2 = await cleared;
+    assert.deepEqual(after2.diagnostics.map((x) => x.code), ['sip-secret-weak']);
+  });
+
+  test('incremental edits, the weak-secret fix, and fix-all (source.fixAll.pbxlint)', async () => {
+    const uri = 'file:///srv/pbx/asterisk/manager.conf';
+    const text = '[general]\nenabled=yes\nbindaddr=127.0.0.1\n\n[admin]\nsecret=amp111\n';
+    const opened = c.diagnostics(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    const pub = await opened;
+    const weak = pub.diagnostics.find((x) => x.code === 'ami-secret-weak') as Diagnostic;
+    assert.ok(weak, 'kind decided from the path, not the language id');
+    const actions = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: weak.range, context: { diagnostics: [weak] } })) as CodeAction[];
+    const gen = actions.find((a) => /generated 24-character secret/.test(a.title))!;
+    assert.ok(gen && !gen.isPreferred, 'a secret change is offered, never preferred');
+    const edit = gen.edit!.changes![uri][0];
+    assert.match(edit.newText, /^[A-Za-z0-9._-]{24}$/);
+    // Apply as an incremental change, exactly as an editor sends it.
+    const cleared = c.diagnostics(uri, (p) => p.version === 2);
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: edit.range, text: edit.newText }] });
+    assert.equal((await cleared).diagnostics.length, 0);
+
+    const sip = 'file:///etc/asterisk/fixall/sip.conf';
+    const text2 = SIP.replace('[general]', '[general]\nuseragent=PBX');
+    const open2 = c.diagnostics(sip);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: sip, languageId: 'asterisk-config', version: 1, text: text2 } });
+    await open2;
+    const fixAll = (await c.conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: sip },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as CodeAction[];
+    assert.equal(fixAll.length, 1);
+    assert.equal(fixAll[0].kind, 'source.fixAll.pbxlint');
+    // Only the safe fix is applied: the weak secret (a fix that needs the user) stays.
+    assert.equal(applyLspEdits(text2, fixAll[0].edit!.changes![sip]), text2.replace('alwaysauthreject=no', 'alwaysauthreject=yes'));
+  });
+
+  test('survives garbage, huge and binary input', async () => {
+    const uri = 'file:///etc/asterisk/sip_custom.conf';
+    const nasty = ['\0\0\0[', ';--'.repeat(300), '--;'.repeat(50) + '\n[x](', 'x'.repeat(200000), '\ufeff\r\r\n[a](!,+,)\n\\ \n'];
+    let version = 1;
+    const opened = c.diagnostics(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version, text: '' } });
+    await opened;
+    for (const t of nasty) {
+      version++;
+      const v = version;
+      const w = c.diagnostics(uri, (p) => p.version === v);
+      await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: v }, contentChanges: [{ text: t }] });
+      await w;
+    }
+    // A code action for a document that was never opened is answered, not fatal.
+    const none = await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: 'file:///nope/sip.conf' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+    assert.deepEqual(none, []);
+    assert.equal(c.exited, false);
+  });
+});
+
+describe('a client that answers nothing to workspace/configuration', () => {
+  test('falls back to the defaults', async () => {
+    const c = new Client();
+    c.config = null;
+    await c.initialize(true);
+    const uri = 'file:///etc/asterisk/sip.conf';
+    const w = c.diagnostics(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
+    assert.equal((await w).diagnostics.length, 2);
+    assert.ok(c.configRequests >= 1);
+    await c.stop();
+  });
+  test('settings from the client apply (rule off)', async () => {
+    const c = new Client();
+    c.config = { rules: { 'sip-secret-weak': 'off' } };
+    await c.initialize(true);
+    const uri = 'file:///etc/asterisk/sip.conf';
+    const w = c.diagnostics(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
+    assert.deepEqual((await w).diagnostics.map((d) => d.code), ['sip-alwaysauthreject']);
+    await c.stop();
+  });
+  test('a client without the configuration capability is never asked', async () => {
+    const c = new Client();
+    await c.initialize(false);
+    const uri = 'file:///etc/asterisk/sip.conf';
+    const w = c.diagnostics(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
+    assert.equal((await w).diagnostics.length, 2);
+    assert.equal(c.configRequests, 0);
+    await c.stop();
+  });
+});
