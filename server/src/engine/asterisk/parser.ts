@@ -39,6 +39,7 @@ export type ProblemCode =
   | 'line-too-long'
   | 'nul-byte'
   | 'stray-comment-end'
+  | 'comment-open-close'
   | 'unterminated-comment'
   | 'comment-nesting-too-deep'
   | 'text-after-header';
@@ -271,8 +272,18 @@ export function parseAsterisk(text: string, options: ParseOptions = {}): ConfDoc
   /** The comment scanner of config_text_file_load, on one physical line. */
   function scanLine(line: ConfLine, contentStart: number): void {
     const { end } = line;
-    const nulAt = text.indexOf('\0', contentStart);
-    const stop = nulAt >= 0 && nulAt < end ? nulAt : end;
+    // One pass over the line finds the first NUL and the first ';' (never search past the line).
+    let stop = end;
+    let semi = -1;
+    for (let i = contentStart; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 59) {
+        if (semi < 0) semi = i;
+      } else if (c === 0) {
+        stop = i;
+        break;
+      }
+    }
     if (stop !== end) {
       line.comments.push({ start: stop, end });
       problem('nul-byte', false, { start: stop, end }, line.index, 'NUL byte: Asterisk ignores the rest of this line');
@@ -290,8 +301,7 @@ export function parseAsterisk(text: string, options: ParseOptions = {}): ConfDoc
       );
       return;
     }
-    const semi = text.indexOf(';', contentStart);
-    if (semi < 0 || semi >= stop) {
+    if (semi < 0) {
       // Fast path: no semicolon, no comment state change.
       if (depth !== 0) {
         if (stop > contentStart) line.comments.unshift({ start: contentStart, end: stop });
@@ -321,6 +331,15 @@ export function parseAsterisk(text: string, options: ParseOptions = {}): ConfDoc
         // ";--" opens a (nested) block comment.
         if (depth < MAX_NESTED_COMMENTS) {
           if (depth === 0) openedAt = line.index;
+          if (ch(k + 3) === 59 && depth === 0) {
+            problem(
+              'comment-open-close',
+              false,
+              { start: buf[k], end: buf[k] + 4 },
+              line.index,
+              '`;--;` opens a block comment (it does not close one): everything up to the next `--;` is hidden from Asterisk',
+            );
+          }
           buf[k] = NUL;
           newBuf = k + 3;
           depth++;
@@ -584,7 +603,9 @@ export function parseAsterisk(text: string, options: ParseOptions = {}): ConfDoc
       } else if (t.startsWith('+')) {
         sec.append = true;
         const target = sections.find((s) => !s.template && !s.append && sameName(s.name, name));
-        if (!target) {
+        if (!target && options.fragment) {
+          // In an included fragment the target may be in the including file.
+        } else if (!target) {
           problem(
             'append-missing',
             true,
@@ -598,7 +619,9 @@ export function parseAsterisk(text: string, options: ParseOptions = {}): ConfDoc
       } else {
         sec.baseNames.push(t);
         const base = sections.find((s) => !s.append && sameName(s.name, t));
-        if (!base) {
+        if (!base && options.fragment && t.trim() === t && t !== '') {
+          // An included fragment may inherit from a template of the including file.
+        } else if (!base) {
           problem(
             'unknown-base',
             true,
