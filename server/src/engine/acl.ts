@@ -144,6 +144,24 @@ export function evaluateAcl(rules: readonly AclRule[], address: string): Sense {
 export const PROBE_V4 = '198.51.100.77';
 export const PROBE_V6 = '2001:db8:5ee:d::77';
 
+/**
+ * The address part of `host`, `host:port`, `[v6]:port` or a bare IPv6 address
+ * (`::1`, `2001:db8::1` — more than one colon and no brackets means no port).
+ */
+export function hostOf(addr: string): string {
+  const a = addr.trim();
+  const br = /^\[([^\]]*)\](?::\d+)?$/.exec(a);
+  if (br) return br[1];
+  const colons = a.split(':').length - 1;
+  if (colons === 1) return a.slice(0, a.indexOf(':'));
+  return a;
+}
+
+/** True when a listener bound to this address accepts IPv6 clients. */
+export function admitsIpv6(addr: string): boolean {
+  return hostOf(addr).includes(':');
+}
+
 export function isLoopbackHost(host: string): boolean {
   const h = host.trim().replace(/^\[|\]$/g, '').toLowerCase();
   if (h === 'localhost' || h === '::1') return true;

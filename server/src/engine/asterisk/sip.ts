@@ -23,6 +23,8 @@ export interface Registration {
   entry: Entry;
   /** The `peer?` prefix, when present. */
   peer?: string;
+  /** `udp`, `tcp`, `tls` from a `tls://` prefix (UDP when absent). */
+  transport?: string;
   user: string;
   /** The secret part with its exact span in the file. */
   secret?: { text: string; span: Span };
@@ -44,8 +46,12 @@ export function parseRegistration(entry: Entry): Registration | undefined {
     peer = text.slice(0, q);
     i = q + 1;
   }
+  let transport: string | undefined;
   const t = text.indexOf('://', i);
-  if (t >= 0 && t < text.indexOf('@', i)) i = t + 3;
+  if (t >= 0 && t < text.indexOf('@', i)) {
+    transport = text.slice(i, t).toLowerCase();
+    i = t + 3;
+  }
   const slash = text.indexOf('/', i);
   const limit = slash < 0 ? text.length : slash;
   const at = text.lastIndexOf('@', limit - 1);
@@ -54,7 +60,7 @@ export function parseRegistration(entry: Entry): Registration | undefined {
   const hostPart = text.slice(at + 1, limit).replace(/~.*$/, '');
   const colon1 = userPart.indexOf(':');
   const user = colon1 < 0 ? userPart : userPart.slice(0, colon1);
-  const reg: Registration = { entry, peer, user: user.replace(/@.*$/, ''), host: hostPart.replace(/:\d+$/, '') };
+  const reg: Registration = { entry, peer, transport, user: user.replace(/@.*$/, ''), host: hostPart.replace(/:\d+$/, '') };
   if (colon1 >= 0) {
     const rest = userPart.slice(colon1 + 1);
     const colon2 = rest.indexOf(':');
@@ -72,11 +78,11 @@ export function parseRegistration(entry: Entry): Registration | undefined {
   return reg;
 }
 
+/** `register =>` lines of `[general]`, or of an included fragment's top (FreePBX `sip_registrations_custom.conf`). */
 export function registrations(doc: ConfDocument): Registration[] {
   const general = findSection(doc, 'general');
-  if (!general) return [];
   const out: Registration[] = [];
-  for (const e of general.added) {
+  for (const e of general ? general.added : doc.preamble) {
     if (e.lkey !== 'register') continue;
     const r = parseRegistration(e);
     if (r) out.push(r);

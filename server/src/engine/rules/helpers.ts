@@ -1,10 +1,23 @@
 /** Small pieces several rules share. */
 import type { ConfDocument, Entry, Section } from '../asterisk/parser';
-import { findSection } from '../asterisk/parser';
+import { findSection, lastValue } from '../asterisk/parser';
 import type { RelatedInfo, RuleContext, Severity } from '../rule';
 import { assessSecret, describeReasons, generateSecret } from '../secrets';
 import type { Span } from '../text';
 import { replaceValue } from '../asterisk/edits';
+
+/**
+ * The last value of a `[general]` key as this file sets it. In an included fragment
+ * (FreePBX `sip_general_custom.conf`) the lines before any header belong to the including
+ * file's current section, which for these files is `[general]`.
+ */
+export function generalValue(ctx: RuleContext, lkey: string): Entry | undefined {
+  const general = findSection(ctx.doc, 'general');
+  if (general) return lastValue(general, lkey);
+  if (!ctx.fragment) return undefined;
+  for (let i = ctx.doc.preamble.length - 1; i >= 0; i--) if (ctx.doc.preamble[i].lkey === lkey) return ctx.doc.preamble[i];
+  return undefined;
+}
 
 /** Where to report a key that is absent from `[general]`: the header, or the file's first line. */
 export function generalAnchor(doc: ConfDocument): { section?: Section; span: Span } {

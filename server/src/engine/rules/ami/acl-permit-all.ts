@@ -1,6 +1,20 @@
 import type { Rule } from '../../rule';
-import { amiAcl, amiListener, amiUsers } from '../../asterisk/manager';
-import { evaluateAcl, PROBE_V4, PROBE_V6 } from '../../acl';
+import { amiListener, amiUserOpen, amiUsers } from '../../asterisk/manager';
+import type { AclRule } from '../../acl';
+
+/**
+ * The `permit=0.0.0.0/0` (or `::/0`) that re-opens a user after its deny lines: the last
+ * catch-all permit of that family that comes after a deny.
+ */
+export function permitAllCulprit(rules: readonly AclRule[], family: 4 | 6): AclRule | undefined {
+  const firstDeny = rules.findIndex((r) => r.sense === 'deny');
+  if (firstDeny < 0) return undefined;
+  for (let i = rules.length - 1; i > firstDeny; i--) {
+    const r = rules[i];
+    if (r.family === family && !r.negate && r.prefix === 0) return r.sense === 'permit' ? r : undefined;
+  }
+  return undefined;
+}
 
 export const rule: Rule = {
   id: 'ami-acl-permit-all',
@@ -11,17 +25,16 @@ export const rule: Rule = {
     'permit=0.0.0.0/0.0.0.0 (or ::/0) after the deny lines re-opens the user to the whole Internet: the last matching rule wins. Permit only the hosts that run AMI clients.',
   check(ctx) {
     const l = amiListener(ctx.doc, ctx.settings);
-    if ((!l.enabled || !l.public) && !ctx.fragment) return;
+    if (!ctx.fragment && (!l.enabled || !l.public)) return;
     for (const user of amiUsers(ctx.doc)) {
-      const acl = amiAcl(user);
-      if (!acl.rules.some((r) => r.sense === 'deny')) continue; // ami-user-no-acl reports those
-      for (const [probe, label] of [[PROBE_V4, 'IPv4'], [PROBE_V6, 'IPv6']] as const) {
-        if (evaluateAcl(acl.rules, probe) !== 'permit') continue;
-        const culprit = [...acl.rules].reverse().find((r) => r.sense === 'permit' && r.prefix === 0 && r.family === (label === 'IPv4' ? 4 : 6));
+      const open = amiUserOpen(user, l);
+      for (const family of [4, 6] as const) {
+        if (!(family === 4 ? open.v4 : open.v6)) continue;
+        const culprit = permitAllCulprit(open.acl.rules, family);
         if (!culprit) continue;
         ctx.report({
           span: culprit.entry.line.assign!.value,
-          message: `AMI user '${user.name}': '${culprit.item}' comes after the deny lines and permits every ${label} address (last match wins), so the deny does nothing.`,
+          message: `AMI user '${user.name}': '${culprit.item}' comes after the deny lines and permits every IPv${family} address (last match wins), so the deny does nothing.`,
         });
       }
     }

@@ -1,8 +1,8 @@
 import type { Rule } from '../../rule';
 import { lastValue } from '../../asterisk/parser';
-import { amiAcl, amiListener, amiUsers } from '../../asterisk/manager';
+import { amiListener, amiUserOpen, amiUsers } from '../../asterisk/manager';
 import { setInGeneral } from '../../asterisk/edits';
-import { evaluateAcl, PROBE_V4, PROBE_V6, isLoopbackHost } from '../../acl';
+import { hostOf, isLoopbackHost } from '../../acl';
 import { astTrue } from '../../asterisk/values';
 import { includeCaveat } from '../helpers';
 
@@ -18,8 +18,8 @@ export const rule: Rule = {
     const l = amiListener(ctx.doc, ctx.settings);
     if (!l.enabled || !l.general) return;
     const openUsers = amiUsers(ctx.doc).filter((u) => {
-      const acl = amiAcl(u);
-      return acl.rules.length === 0 || evaluateAcl(acl.rules, PROBE_V4) === 'permit' || evaluateAcl(acl.rules, PROBE_V6) === 'permit';
+      const o = amiUserOpen(u, l);
+      return o.v4 || o.v6;
     });
     const severity = openUsers.length ? 'error' : 'warning';
     const tail = openUsers.length
@@ -29,13 +29,13 @@ export const rule: Rule = {
     if (l.public) {
       const b = lastValue(l.general, 'bindaddr');
       if (b) {
-        ctx.report({ span: b.line.assign!.value, severity, message: `AMI is enabled and listens on ${b.value}${tail}: anyone who reaches port ${lastValue(l.general, 'port')?.value || '5038'} can try to log in and take control of the PBX.`, fixes: [fix] });
+        ctx.report({ span: b.line.assign!.value, severity, message: `AMI is enabled and listens on ${b.value}${tail}: anyone who reaches port ${l.port} can try to log in and take control of the PBX.`, fixes: [fix] });
       } else {
         const caveat = includeCaveat(l.general, severity);
         ctx.report({
           span: lastValue(l.general, 'enabled')!.line.assign!.value,
           severity: caveat.note ? caveat.severity : severity,
-          message: `AMI is enabled without bindaddr, so it listens on all interfaces (${l.bindaddr})${caveat.note}${tail}: anyone who reaches port 5038 can try to log in.`,
+          message: `AMI is enabled without bindaddr, so it listens on all interfaces (${l.bindaddr})${caveat.note}${tail}: anyone who reaches port ${l.port} can try to log in.`,
           fixes: [fix],
           related: caveat.related,
         });
@@ -43,7 +43,7 @@ export const rule: Rule = {
     }
     const tls = lastValue(l.general, 'tlsenable');
     const tlsBind = lastValue(l.general, 'tlsbindaddr');
-    if (tls && astTrue(tls.value) && tlsBind && !isLoopbackHost(tlsBind.value.replace(/:\d+$/, ''))) {
+    if (tls && astTrue(tls.value) && tlsBind && !isLoopbackHost(hostOf(tlsBind.value))) {
       ctx.report({
         span: tlsBind.line.assign!.value,
         severity: 'warning',

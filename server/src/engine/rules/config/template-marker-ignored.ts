@@ -14,10 +14,17 @@ export const rule: Rule = {
       const h = s.header.header!;
       const t = h.trailing;
       if (t && /^\s+\(.*\)$/.test(t.text)) {
+        // The marker Asterisk would read once the space is gone: only safe when every item is
+        // valid there (no spaces, bases defined earlier), else removing the space rejects the file.
+        const items = t.text.trim().slice(1, -1).split(',');
+        const earlier = new Set(ctx.doc.sections.slice(0, s.index).map((x) => x.name.toLowerCase()));
+        const valid = items.every((it) => it === '!' || it.startsWith('+') || (it !== '' && it.trim() === it && earlier.has(it.toLowerCase())));
         ctx.report({
           span: t,
-          message: `'${t.text.trim()}' is ignored because of the space after ']': section '${s.name}' is ${t.text.includes('!') ? 'a live section, not a template' : 'not inheriting anything'}.`,
-          fixes: [{ title: 'Remove the space so Asterisk reads the marker', safety: 'safe', edits: [{ start: t.start, end: t.start + (t.text.length - t.text.trimStart().length), newText: '' }] }],
+          message: `'${t.text.trim()}' is ignored because of the space after ']': section '${s.name}' is ${t.text.includes('!') ? 'a live section, not a template' : 'not inheriting anything'}.${valid ? '' : ' Without the space this list would make Asterisk reject the file: write it without spaces, naming only sections defined above.'}`,
+          fixes: valid
+            ? [{ title: 'Remove the space so Asterisk reads the marker', safety: 'safe', edits: [{ start: t.start, end: t.start + (t.text.length - t.text.trimStart().length), newText: '' }] }]
+            : [],
         });
       }
       if (h.options && h.options.text === '') {

@@ -1,8 +1,7 @@
 import type { Rule } from '../../rule';
-import { findSection, lastValue } from '../../asterisk/parser';
 import { astTrue } from '../../asterisk/values';
 import { setInGeneral } from '../../asterisk/edits';
-import { generalAnchor, includeCaveat } from '../helpers';
+import { generalAnchor, generalValue, includeCaveat } from '../helpers';
 
 export const rule: Rule = {
   id: 'sip-allowguest',
@@ -13,9 +12,8 @@ export const rule: Rule = {
   description:
     'With allowguest on (the default in every chan_sip version), an INVITE that matches no peer is accepted without authentication into the [general] context. If that context can reach a trunk, anyone on the Internet can call out at your expense.',
   check(ctx) {
-    const general = findSection(ctx.doc, 'general');
-    const entry = general && lastValue(general, 'allowguest');
-    const context = (general && lastValue(general, 'context')?.value) || 'default';
+    const entry = generalValue(ctx, 'allowguest');
+    const context = generalValue(ctx, 'context')?.value || 'default';
     const fix = { title: 'Set allowguest=no (anonymous SIP calls and unlisted providers are then rejected)', safety: 'offer' as const, edits: [setInGeneral(ctx.doc, 'allowguest', 'no')] };
     const why = `unauthenticated calls from anyone are accepted into context '${context}'; if it can dial out, that is toll fraud.`;
     if (entry) {

@@ -1,9 +1,9 @@
 import type { Rule } from '../../rule';
-import { findSection, lastValue } from '../../asterisk/parser';
-import { astFalse, astTrue } from '../../asterisk/values';
+import { lastValue } from '../../asterisk/parser';
+import { astTrue } from '../../asterisk/values';
 import { sipPeers } from '../../asterisk/sip';
 import { replaceValue, setInGeneral } from '../../asterisk/edits';
-import { generalAnchor, includeCaveat } from '../helpers';
+import { generalAnchor, generalValue, includeCaveat } from '../helpers';
 
 export const rule: Rule = {
   id: 'sip-allowtransfer',
@@ -14,15 +14,15 @@ export const rule: Rule = {
   description:
     "Transfers (REFER) run in the transferring peer's context. With allowtransfer on (the default), a guest or hijacked leg can bounce a call to a paid destination. Turn it off globally and back on for the phones that need it.",
   check(ctx) {
-    const general = findSection(ctx.doc, 'general');
-    const entry = general && lastValue(general, 'allowtransfer');
-    const guest = general ? lastValue(general, 'allowguest') : undefined;
-    const guestsOn = !guest || astTrue(guest.value);
+    const entry = generalValue(ctx, 'allowtransfer');
+    const guest = generalValue(ctx, 'allowguest');
+    const guestsOn = guest ? astTrue(guest.value) : !ctx.fragment;
     const severity = guestsOn && !ctx.fragment ? 'warning' : undefined;
     const tail = guestsOn ? ' Guests are allowed too, so an unauthenticated caller can transfer out.' : '';
     const fix = { title: 'Set allowtransfer=no in [general] (re-enable per trusted phone with allowtransfer=yes)', safety: 'offer' as const, edits: [setInGeneral(ctx.doc, 'allowtransfer', 'no')] };
     if (entry) {
-      if (!astFalse(entry.value)) ctx.report({ span: entry.line.assign!.value, severity, message: `allowtransfer is on for every peer: transfers run in the caller's context and can reach paid destinations.${tail}`, fixes: [fix] });
+      // chan_sip reads it with ast_true: only a true word opens transfers.
+      if (astTrue(entry.value)) ctx.report({ span: entry.line.assign!.value, severity, message: `allowtransfer is on for every peer: transfers run in the caller's context and can reach paid destinations.${tail}`, fixes: [fix] });
     } else if (!ctx.fragment) {
       const anchor = generalAnchor(ctx.doc);
       const caveat = includeCaveat(anchor.section, 'info');

@@ -1,9 +1,8 @@
 import type { Rule } from '../../rule';
-import { findSection, lastValue } from '../../asterisk/parser';
 import { astTrue } from '../../asterisk/values';
 import { setInGeneral } from '../../asterisk/edits';
 import { compareVersion } from '../../settings';
-import { generalAnchor, includeCaveat } from '../helpers';
+import { generalAnchor, generalValue, includeCaveat } from '../helpers';
 
 export const rule: Rule = {
   id: 'sip-alwaysauthreject',
@@ -14,8 +13,7 @@ export const rule: Rule = {
   description:
     'Without alwaysauthreject, chan_sip answers "no such user" differently from "wrong password", so scanners (SIPVicious and friends) list your extensions before they brute-force them. It defaults to no before Asterisk 1.8 (CVE-2011-2666) and to yes since.',
   check(ctx) {
-    const general = findSection(ctx.doc, 'general');
-    const entry = general && lastValue(general, 'alwaysauthreject');
+    const entry = generalValue(ctx, 'alwaysauthreject');
     const fix = { title: 'Set alwaysauthreject=yes', safety: 'safe' as const, edits: [setInGeneral(ctx.doc, 'alwaysauthreject', 'yes')] };
     if (entry) {
       if (astTrue(entry.value)) return;

@@ -26,7 +26,7 @@ export const rule: Rule = {
         const keep = e.value.split(',').filter((w) => w.toLowerCase() !== 'invite');
         ctx.report({
           span: e.line.assign!.value,
-          message: `${type === 'peer' ? 'Dynamic peer' : type === 'user' ? 'User' : 'Friend'} '${section.name}' has insecure=invite${inherited}: anyone who sends its name places calls without a password.`,
+          message: `${type === 'peer' ? (host === 'dynamic' ? 'Dynamic peer' : 'Peer without host') : type === 'user' ? 'User' : 'Friend'} '${section.name}' has insecure=invite${inherited}: anyone who sends its name places calls without a password.`,
           fixes: [{ title: keep.length ? `Remove 'invite' (keep insecure=${keep.join(',')})` : "Remove 'invite' (calls must authenticate)", safety: 'offer', edits: [replaceValue(e, keep.length ? keep.join(',') : 'no')] }],
         });
         continue;
