@@ -6,8 +6,8 @@ import { Settings, DEFAULT_SETTINGS } from '../server/src/engine/settings';
 import assert from 'node:assert/strict';
 import { ConfDocument, lineTokens, parseAsterisk, printDocument } from '../server/src/engine/asterisk/parser';
 
-/** The repository root (tests run from out/test/). */
-export const ROOT = resolve(__dirname, '..', '..');
+/** The repository root (tests run from out/test/; PBXLINT_ROOT when compiled elsewhere). */
+export const ROOT = process.env.PBXLINT_ROOT ? resolve(process.env.PBXLINT_ROOT) : resolve(__dirname, '..', '..');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 /** ../shared beside the checkout: research notes and the real-file corpus. */
 export const SHARED = resolve(ROOT, '..', 'shared');

@@ -63,7 +63,7 @@ describe('no secret is ever printed', () => {
     let checked = 0;
     for (const fx of loadRuleFixtures()) {
       const r = lint(fx.lintPath, fx.text);
-      const names = new Set(r.doc?.sections.map((s) => s.name.toLowerCase()) ?? []);
+      const names = new Set((r.doc as { sections?: { name: string }[] } | undefined)?.sections?.map((s) => s.name.toLowerCase()) ?? []);
       const secrets = [...fx.text.matchAll(/^\s*(?:secret|remotesecret|password)\s*=\s*([^;\s]+)/gim)].map((m) => m[1]);
       secrets.push(...[...fx.text.matchAll(/register\s*=>\s*[^:]+:([^@:]+)/gi)].map((m) => m[1]));
       for (const s of secrets) {

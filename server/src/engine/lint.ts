@@ -2,12 +2,13 @@
  * The engine's entry point: decide the kind, parse, run the rules, apply settings and
  * inline suppressions. Used as is by the language server, the CLI and the tests.
  */
-import { ConfDocument, parseAsterisk } from './asterisk/parser';
 import { detectKind, FileKind, KindInfo } from './kinds';
-import { Finding, Report, Rule, Severity } from './rule';
+import { AnyRule, Finding, Report, Severity } from './rule';
 import { RULES } from './rules';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { findSuppressions, Suppression } from './suppressions';
+import { syntaxFor } from './syntaxes';
+import { lineAt } from './syntax';
 
 export interface LintInput {
   path: string;
@@ -25,24 +26,14 @@ export interface LintResult {
   findings: Finding[];
   /** Findings hidden by an inline suppression. */
   suppressed: { finding: Finding; by: Suppression }[];
-  doc?: ConfDocument;
+  /** The parsed document (its type depends on the kind's syntax). */
+  doc?: unknown;
 }
 
 /** Rule id used when a rule throws: the file still gets every other rule's findings. */
 export const INTERNAL_ERROR_ID = 'pbxlint-internal-error';
 
-function lineOf(doc: ConfDocument, offset: number): number {
-  let lo = 0;
-  let hi = doc.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-export function rulesFor(kind: FileKind): Rule[] {
+export function rulesFor(kind: FileKind): AnyRule[] {
   return RULES.filter((r) => r.fileKinds.includes(kind));
 }
 
@@ -50,7 +41,8 @@ export function lintText(input: LintInput): LintResult {
   const settings = input.settings ?? DEFAULT_SETTINGS;
   const kind = detectKind(input.path, input.text, { forced: input.kind, languageId: input.languageId });
   if (!kind) return { findings: [], suppressed: [] };
-  const doc = parseAsterisk(input.text, { fragment: kind.fragment });
+  const syntax = syntaxFor(kind.kind);
+  const doc = syntax.parse(input.text, { fragment: kind.fragment });
   const findings: Finding[] = [];
   for (const rule of rulesFor(kind.kind)) {
     const configured = settings.rules[rule.id];
@@ -83,11 +75,12 @@ export function lintText(input: LintInput): LintResult {
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   const suppressed: LintResult['suppressed'] = [];
   if (!settings.inlineSuppressions) return { kind, findings, suppressed, doc };
-  const sups = findSuppressions(doc);
+  const view = syntax.view(doc);
+  const sups = findSuppressions(input.text, view, syntax.commentLeader);
   if (!sups.length) return { kind, findings, suppressed, doc };
   const kept: Finding[] = [];
   for (const f of findings) {
-    const line = lineOf(doc, f.span.start);
+    const line = lineAt(view.lineStarts, f.span.start);
     const by = sups.find((s) => s.rules.includes(f.ruleId) && (s.scope === 'file' || s.target === line));
     if (by) suppressed.push({ finding: f, by });
     else kept.push(f);

@@ -46,8 +46,9 @@ export interface Report {
   related?: RelatedInfo[];
 }
 
-export interface RuleContext {
-  doc: ConfDocument;
+export interface RuleContext<D = ConfDocument> {
+  /** The parsed file: a ConfDocument for Asterisk files, the kind's own document type otherwise. */
+  doc: D;
   kind: FileKind;
   /** True for an included fragment (FreePBX `*_custom.conf`): rules about absent keys stay quiet. */
   fragment: boolean;
@@ -70,9 +71,13 @@ export interface RuleMeta {
   fix?: FixSafety;
 }
 
-export interface Rule extends RuleMeta {
-  check(ctx: RuleContext): void;
+export interface Rule<D = ConfDocument> extends RuleMeta {
+  check(ctx: RuleContext<D>): void;
 }
+
+/** A rule of any syntax, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
 
 /** Where a rule's page lives. The package is published from this repository. */
 export const DOCS_BASE = 'https://github.com/pbxlint/pbxlint/blob/main/docs/rules/';

@@ -3,9 +3,10 @@
  *   ; pbxlint-disable-next-line sip-allowguest -- lab box, no trunk
  *   ; pbxlint-disable-line ami-bind-public -- tunnelled
  *   ; pbxlint-disable-file sip-allowtransfer -- reason
- * Several rule ids may be given, separated by commas. The reason follows ` -- `.
+ * (`#` instead of `;` in files whose comments start with `#`). Several rule ids may be given,
+ * separated by commas. The reason follows ` -- `.
  */
-import type { ConfDocument } from './asterisk/parser';
+import type { SyntaxView } from './syntax';
 
 export interface Suppression {
   scope: 'next-line' | 'line' | 'file';
@@ -17,31 +18,29 @@ export interface Suppression {
   target: number;
 }
 
-const DIRECTIVE = /^;\s*pbxlint-disable-(next-line|line|file)\b\s*([^]*?)\s*(?:--\s*([^]*?))?\s*$/;
+const DIRECTIVE = /^[;#]\s*pbxlint-disable-(next-line|line|file)\b\s*([^]*?)\s*(?:--\s*([^]*?))?\s*$/;
 
-export function findSuppressions(doc: ConfDocument): Suppression[] {
+export function findSuppressions(text: string, view: SyntaxView, leader: string): Suppression[] {
   const out: Suppression[] = [];
-  for (const line of doc.lines) {
-    for (const c of line.comments) {
-      if (doc.text.charCodeAt(c.start) !== 59) continue;
-      const text = doc.text.slice(c.start, c.end);
-      if (!text.includes('pbxlint-disable')) continue;
-      const m = DIRECTIVE.exec(text.replace(/--;\s*$/, ''));
-      if (!m) continue;
-      const scope = m[1] as Suppression['scope'];
-      let target = line.index;
-      if (scope === 'next-line') {
-        target = line.index + 1;
-        while (target < doc.lines.length && (doc.lines[target].kind === 'blank' || doc.lines[target].kind === 'comment')) target++;
-      }
-      out.push({
-        scope,
-        rules: m[2].split(',').map((s) => s.trim()).filter(Boolean),
-        reason: (m[3] ?? '').trim(),
-        line: line.index,
-        target,
-      });
+  for (const c of view.comments) {
+    if (text[c.start] !== leader) continue;
+    const body = text.slice(c.start, c.end);
+    if (!body.includes('pbxlint-disable')) continue;
+    const m = DIRECTIVE.exec(body.replace(/--;\s*$/, ''));
+    if (!m) continue;
+    const scope = m[1] as Suppression['scope'];
+    let target = c.line;
+    if (scope === 'next-line') {
+      target = c.line + 1;
+      while (target < view.lineStarts.length && view.isBlankOrComment(target)) target++;
     }
+    out.push({
+      scope,
+      rules: m[2].split(',').map((s) => s.trim()).filter(Boolean),
+      reason: (m[3] ?? '').trim(),
+      line: c.line,
+      target,
+    });
   }
   return out;
 }

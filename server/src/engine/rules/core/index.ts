@@ -1,0 +1,4 @@
+/** The core rules, in report order. */
+import type { AnyRule } from '../../rule';
+
+export const CORE_RULES: readonly AnyRule[] = [];
