@@ -19,18 +19,32 @@ export interface Fixture {
   /** "bad" fixtures must trigger their rule, "good" ones must not. */
   polarity: 'bad' | 'good';
   file: string;
-  /** The path the engine sees: the fixture's name without its "bad-xyz." prefix. */
+  /** The path the engine sees: the fixture's name without its "bad-xyz." prefix, `%` read as `/`. */
   lintPath: string;
   text: string;
   /** "line:ruleId" for every `; expect: a, b` marker (1-based lines). */
   expected: string[];
 }
 
-const MARKER = /;\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
+const MARKER = /[;#]\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
+const MARKER_NEXT = /^\s*[;#]\s*expect-next:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
 
+/**
+ * Expected findings from the fixture's own comments: `; expect: id[, id]` (or `# expect:`)
+ * on the reported line, or `# expect-next: id` alone on the line before it, for formats
+ * where a comment after a setting is itself an error (Apache) or part of the value.
+ */
 export function expectedMarkers(text: string): string[] {
   const out: string[] = [];
-  text.split('\n').forEach((line, i) => {
+  const lines = text.split('\n');
+  const pending: string[] = [];
+  lines.forEach((line, i) => {
+    const next = MARKER_NEXT.exec(line);
+    if (next) {
+      pending.push(...next[1].split(',').map((id) => id.trim()));
+      return;
+    }
+    for (const id of pending.splice(0)) out.push(`${i + 1}:${id}`);
     const m = MARKER.exec(line);
     if (m) for (const id of m[1].split(',')) out.push(`${i + 1}:${id.trim()}`);
   });
@@ -50,7 +64,8 @@ export function loadRuleFixtures(): Fixture[] {
         rule,
         polarity: name.startsWith('bad') ? 'bad' : 'good',
         file,
-        lintPath: join(dir, rule, name.slice(dot + 1)),
+        // `bad.etc%pam.d%sshd` is linted as <dir>/etc/pam.d/sshd.
+        lintPath: join(dir, rule, name.slice(dot + 1).replace(/%/g, '/')),
         text,
         expected: expectedMarkers(text),
       });

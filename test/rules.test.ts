@@ -83,3 +83,11 @@ describe('every fix, applied and re-linted', () => {
     assert.ok(applied > 0);
   });
 });
+
+describe('the rule index', () => {
+  test('docs/rules/README.md lists every rule as the registry defines it', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'rule-index.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+});

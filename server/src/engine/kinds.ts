@@ -4,8 +4,13 @@
  * (or an explicit `pbxlint-kind:` comment, or unmistakable content) says what it is.
  */
 
+import { detectHostKind, HOST_KINDS, HostKind, mayBeHostFile } from './host';
+
 export type AsteriskKind = 'sip' | 'pjsip' | 'iax' | 'manager' | 'http' | 'ari' | 'extensions' | 'asterisk' | 'asterisk-other';
-export type FileKind = AsteriskKind;
+export type { HostKind } from './host';
+/** FreePBX's own settings files (amportal.conf, freepbx.conf). */
+export type FreepbxKind = 'freepbx';
+export type FileKind = AsteriskKind | FreepbxKind | HostKind;
 
 export interface KindInfo {
   kind: FileKind;
@@ -16,10 +21,11 @@ export interface KindInfo {
 }
 
 export const ASTERISK_KINDS: readonly AsteriskKind[] = ['sip', 'pjsip', 'iax', 'manager', 'http', 'ari', 'extensions', 'asterisk', 'asterisk-other'];
-export const ALL_KINDS: readonly FileKind[] = ASTERISK_KINDS;
+export const ALL_KINDS: readonly FileKind[] = [...ASTERISK_KINDS, 'freepbx', ...HOST_KINDS];
 
 /** Human-readable names, for reports. */
-export const KIND_LABELS: Record<FileKind, string> = {
+export const KIND_LABELS: Record<AsteriskKind | FreepbxKind, string> & Partial<Record<FileKind, string>> = {
+  freepbx: 'FreePBX settings (amportal.conf)',
   sip: 'sip.conf (chan_sip)',
   pjsip: 'pjsip.conf (res_pjsip)',
   iax: 'iax.conf',
@@ -102,6 +108,8 @@ export function detectKind(path: string, text: string, opts: { forced?: FileKind
     if (r.main.test(base)) return { kind: r.kind, fragment: false, reason: `file name ${base}` };
     if (r.fragment && r.fragment.test(base)) return { kind: r.kind, fragment: true, reason: `file name ${base} (included fragment)` };
   }
+  const host = detectHostKind(path, text);
+  if (host) return host;
   const asteriskContext = isUnderAsteriskDir(path) || opts.languageId === 'asterisk-config';
   if (!asteriskContext || !/\.conf$/.test(base)) return undefined;
   for (const [kind, re] of SIGNATURES) {
@@ -114,5 +122,6 @@ export function detectKind(path: string, text: string, opts: { forced?: FileKind
 export function mayBeKnownFile(path: string): boolean {
   const base = baseName(path);
   if (NAME_RULES.some((r) => r.main.test(base) || (r.fragment && r.fragment.test(base)))) return true;
+  if (mayBeHostFile(path)) return true;
   return isUnderAsteriskDir(path) && base.endsWith('.conf');
 }

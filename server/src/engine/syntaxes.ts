@@ -2,6 +2,7 @@
 import { ConfDocument, parseAsterisk } from './asterisk/parser';
 import type { FileKind } from './kinds';
 import type { Syntax } from './syntax';
+import { hostSyntax } from './host';
 
 export const asteriskSyntax: Syntax<ConfDocument> = {
   name: 'asterisk',
@@ -24,5 +25,5 @@ const KIND_SYNTAX: Partial<Record<FileKind, string>> = {};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function syntaxFor(kind: FileKind): Syntax<any> {
-  return SYNTAXES[KIND_SYNTAX[kind] ?? 'asterisk'];
+  return hostSyntax(kind) ?? SYNTAXES[KIND_SYNTAX[kind] ?? 'asterisk'];
 }

@@ -16,6 +16,13 @@ import { ARI_RULES } from './ari';
 import { DIALPLAN_RULES } from './dialplan';
 import { CORE_RULES } from './core';
 import { FREEPBX_RULES } from './freepbx';
+import { MYSQL_RULES } from './mysql';
+import { APACHE_RULES } from './apache';
+import { PAM_RULES } from './pam';
+import { SSHD_RULES } from './sshd';
+import { FAIL2BAN_RULES } from './fail2ban';
+import { IPTABLES_RULES } from './iptables';
+import { FTP_RULES } from './ftp';
 
 export const RULES: readonly AnyRule[] = [
   ...CONFIG_RULES,
@@ -30,6 +37,13 @@ export const RULES: readonly AnyRule[] = [
   ...DIALPLAN_RULES,
   ...CORE_RULES,
   ...FREEPBX_RULES,
+  ...MYSQL_RULES,
+  ...APACHE_RULES,
+  ...PAM_RULES,
+  ...SSHD_RULES,
+  ...FAIL2BAN_RULES,
+  ...IPTABLES_RULES,
+  ...FTP_RULES,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

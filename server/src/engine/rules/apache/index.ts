@@ -1,0 +1,4 @@
+/** The apache rules, in report order. */
+import type { AnyRule } from '../../rule';
+
+export const APACHE_RULES: readonly AnyRule[] = [];
