@@ -7,12 +7,13 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { RULES } = require('../out/server/src/engine/rules/index.js');
-const { ASTERISK_KINDS } = require('../out/server/src/engine/kinds.js');
+const { ASTERISK_KINDS, ALL_KINDS } = require('../out/server/src/engine/kinds.js');
 
-export function ruleTable(rules, asteriskKinds) {
+export function ruleTable(rules, asteriskKinds, allKinds) {
   const all = (kinds) => asteriskKinds.every((k) => kinds.includes(k));
+  const everything = (kinds) => allKinds.every((k) => kinds.includes(k));
   const rows = rules.map((r) => {
-    const files = all(r.fileKinds) ? 'all Asterisk files' : r.fileKinds.join(', ');
+    const files = everything(r.fileKinds) ? 'all files' : all(r.fileKinds) ? 'all Asterisk files' : r.fileKinds.join(', ');
     const fix = r.fix === 'safe' ? 'safe' : r.fix === 'offer' ? 'offered' : 'none';
     return `| [${r.id}](${r.id}.md) | ${files} | ${r.severity} | ${fix} | ${r.title.replace(/\|/g, '\\|')} |`;
   });
@@ -24,7 +25,7 @@ const text = readFileSync(path, 'utf8');
 const start = text.indexOf('| Rule |');
 const end = text.indexOf('\n\n', start);
 if (start < 0 || end < 0) throw new Error('no rule table in docs/rules/README.md');
-const next = text.slice(0, start) + ruleTable(RULES, ASTERISK_KINDS) + text.slice(end);
+const next = text.slice(0, start) + ruleTable(RULES, ASTERISK_KINDS, ALL_KINDS) + text.slice(end);
 if (process.argv.includes('--check')) {
   if (next !== text) {
     console.error('docs/rules/README.md is stale: run `node scripts/rule-index.mjs`');

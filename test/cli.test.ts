@@ -109,5 +109,9 @@ describe('pbxlint CLI', () => {
     assert.match(r.stdout, /1 suppressed inline/);
     r = run(['--no-inline-suppressions', dir]);
     assert.equal(r.code, 1);
+    r = run(['--report-suppressions', dir]);
+    assert.match(r.stdout, /sip\.conf:4: next-line sip-allowguest -- lab only \[hides 1\]\n1 inline suppression\n/);
+    const json = JSON.parse(run(['--format', 'json', dir]).stdout);
+    assert.deepEqual(json.files[0].suppressions, [{ line: 4, scope: 'next-line', rules: ['sip-allowguest'], reason: 'lab only', hidden: 1 }]);
   });
 });

@@ -25,6 +25,11 @@ import {
   ShutdownRequest,
   ExitNotification,
   TextEdit,
+  ApplyWorkspaceEditRequest,
+  ApplyWorkspaceEditParams,
+  ExecuteCommandRequest,
+  HoverRequest,
+  MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIST } from './helpers';
@@ -36,6 +41,7 @@ class Client {
   last = new Map<string, PublishDiagnosticsParams>();
   config: unknown = null;
   configRequests = 0;
+  applied: ApplyWorkspaceEditParams[] = [];
   exited = false;
 
   constructor() {
@@ -56,6 +62,10 @@ class Client {
       this.configRequests++;
       return params.items.map(() => this.config);
     });
+    this.conn.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
+      this.applied.push(p);
+      return { applied: true };
+    });
     this.conn.listen();
   }
 
@@ -66,10 +76,11 @@ class Client {
     });
   }
 
-  async initialize(withConfiguration: boolean) {
+  async initialize(withConfiguration: boolean, initializationOptions?: unknown) {
     const r = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      initializationOptions,
       capabilities: {
         workspace: { configuration: withConfiguration },
         textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
@@ -230,6 +241,66 @@ describe('a client that answers nothing to workspace/configuration', () => {
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
     assert.equal((await w).diagnostics.length, 2);
     assert.equal(c.configRequests, 0);
+    await c.stop();
+  });
+});
+
+describe('disable a rule from the editor, hover, show docs', () => {
+  const uri = 'file:///etc/asterisk/sip.conf';
+  async function openWith(c: Client) {
+    const w = c.diagnostics(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
+    return (await w).diagnostics.find((d) => d.code === 'sip-secret-weak')!;
+  }
+  test('disable for this line: the server writes the comment with the reason, the finding goes', async () => {
+    const c = new Client();
+    await c.initialize(true, { asksSuppressionReason: true });
+    const d = await openWith(c);
+    const actions = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Disable sip-secret-weak for this line'), titles.join(' | '));
+    assert.ok(titles.includes('Disable sip-secret-weak for this file'));
+    const docs = actions.find((a) => a.title === 'Show documentation for sip-secret-weak')!;
+    assert.match(String(docs.command!.arguments![0]), /docs\/rules\/sip-secret-weak\.md$/);
+    const disable = actions.find((a) => a.title === 'Disable sip-secret-weak for this line')!;
+    // The VS Code client asks for the reason itself, then runs the server command with it.
+    assert.equal(disable.command!.command, 'pbxlint.addSuppression');
+    const args = { ...(disable.command!.arguments![0] as object), reason: 'old handset, replaced next week' };
+    await c.conn.sendRequest(ExecuteCommandRequest.type, { command: 'pbxlint.applySuppression', arguments: [args] });
+    assert.equal(c.applied.length, 1);
+    const edited = applyLspEdits(SIP, c.applied[0].edit.changes![uri]);
+    assert.equal(edited, SIP.replace('secret=1001', '; pbxlint-disable-next-line sip-secret-weak -- old handset, replaced next week\nsecret=1001'));
+    const after = c.diagnostics(uri, (p) => p.version === 2);
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    assert.deepEqual((await after).diagnostics.map((x) => x.code), ['sip-alwaysauthreject']);
+    await c.stop();
+  });
+  test('a client that cannot ask gets a placeholder that is itself reported', async () => {
+    const c = new Client();
+    await c.initialize(true);
+    const d = await openWith(c);
+    const actions = (await c.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const disable = actions.find((a) => a.title === 'Disable sip-secret-weak for this file')!;
+    assert.equal(disable.command!.command, 'pbxlint.applySuppression');
+    await c.conn.sendRequest(ExecuteCommandRequest.type, { command: disable.command!.command, arguments: disable.command!.arguments });
+    const edited = applyLspEdits(SIP, c.applied[0].edit.changes![uri]);
+    assert.ok(edited.startsWith('; pbxlint-disable-file sip-secret-weak -- reason required\n[general]'));
+    const after = c.diagnostics(uri, (p) => p.version === 2);
+    await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    assert.deepEqual((await after).diagnostics.map((x) => x.code).sort(), ['pbxlint-suppression-no-reason', 'sip-alwaysauthreject']);
+    await c.stop();
+  });
+  test('hover on a finding explains the rule and links its page; elsewhere nothing', async () => {
+    const c = new Client();
+    await c.initialize(true);
+    const d = await openWith(c);
+    const h = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: d.range.start });
+    const md = (h!.contents as MarkupContent).value;
+    assert.match(md, /\*\*sip-secret-weak\*\* \(error\)/);
+    assert.match(md, /docs\/rules\/sip-secret-weak\.md/);
+    assert.ok(!md.includes('1001'), 'no secret in the hover');
+    const none = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 6, character: 2 } });
+    assert.equal(none, null);
     await c.stop();
   });
 });

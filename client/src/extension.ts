@@ -3,10 +3,19 @@
  * else (which files, which findings, which fixes) is decided by the server's engine.
  */
 import * as path from 'node:path';
-import { ExtensionContext, commands, window } from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ExtensionContext, LanguageStatusSeverity, Uri, commands, env, languages, window } from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
+
+interface SuppressionArgs {
+  uri: string;
+  version: number;
+  line: number;
+  ruleId: string;
+  scope: 'next-line' | 'file';
+  reason?: string;
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -15,20 +24,45 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const output = window.createOutputChannel('PBX Lint', { log: true });
+  const selector = [{ language: 'asterisk-config' }, { scheme: 'file', pattern: '**/asterisk/**/*.conf' }];
   const clientOptions: LanguageClientOptions = {
     // The server decides each file's kind from its path and content; these are the files
     // it may claim. Files of another language id under an asterisk/ folder are covered by pattern.
-    documentSelector: [
-      { language: 'asterisk-config' },
-      { scheme: 'file', pattern: '**/asterisk/**/*.conf' },
-    ],
+    documentSelector: selector,
     synchronize: { configurationSection: 'pbxlint' },
     outputChannel: output,
+    initializationOptions: { asksSuppressionReason: true },
   };
   client = new LanguageClient('pbxlint', 'PBX Lint', serverOptions, clientOptions);
+
+  const status = languages.createLanguageStatusItem('pbxlint.status', selector);
+  status.name = 'PBX Lint';
+  status.text = 'PBX Lint: starting';
+  status.command = { title: 'Restart', command: 'pbxlint.restartServer' };
+  client.onDidChangeState((e) => {
+    status.text = e.newState === State.Running ? 'PBX Lint' : e.newState === State.Starting ? 'PBX Lint: starting' : 'PBX Lint: stopped';
+    status.severity = e.newState === State.Stopped ? LanguageStatusSeverity.Error : LanguageStatusSeverity.Information;
+  });
+
   context.subscriptions.push(
+    status,
+    output,
     commands.registerCommand('pbxlint.restartServer', async () => {
       await client?.restart();
+    }),
+    commands.registerCommand('pbxlint.openRuleDocs', async (url: string) => {
+      if (typeof url === 'string' && /^https:\/\//.test(url)) await env.openExternal(Uri.parse(url));
+    }),
+    // A suppression needs a reason: ask for it, then let the server write the comment.
+    commands.registerCommand('pbxlint.addSuppression', async (args: SuppressionArgs) => {
+      const reason = await window.showInputBox({
+        title: `Disable ${args.ruleId} ${args.scope === 'file' ? 'for this file' : 'for this line'}`,
+        prompt: 'Why is this acceptable here? (kept in the comment for the next reviewer)',
+        validateInput: (v) => (v.trim() ? undefined : 'A reason is required'),
+        ignoreFocusOut: true,
+      });
+      if (!reason) return;
+      await commands.executeCommand('pbxlint.applySuppression', { ...args, reason });
     }),
   );
   await client.start();

@@ -12,7 +12,7 @@ import { resolveSettings, SeveritySetting } from './engine/settings';
 import type { Severity } from './engine/rule';
 import { collectFiles, errMessage } from './engine/walk';
 import { FileReport, SEVERITY_RANK, toFileReport } from './engine/report/model';
-import { formatText } from './engine/report/text';
+import { formatSuppressions, formatText } from './engine/report/text';
 import { formatJson } from './engine/report/json';
 import { formatSarif } from './engine/report/sarif';
 
@@ -35,6 +35,8 @@ Options:
   --rule ID=SEVERITY          override a rule: error, warning, info or off (repeatable)
   --min-secret-length N       secrets shorter than N are weak (default: 12, at least 8)
   --no-inline-suppressions    ignore pbxlint-disable comments
+  --report-suppressions       list every pbxlint-disable comment (file:line, rules,
+                              reason, findings hidden) after the findings
   --no-color                  plain text output
   -h, --help                  show this help
   -v, --version               show the version
@@ -51,10 +53,11 @@ interface Options {
   paths: string[];
   settingsInput: Record<string, unknown>;
   color: boolean;
+  reportSuppressions: boolean;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { format: 'text', failOn: 'error', paths: [], settingsInput: {}, color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+  const opts: Options = { format: 'text', failOn: 'error', paths: [], settingsInput: {}, color: !!process.stdout.isTTY && !process.env.NO_COLOR, reportSuppressions: false };
   const rules: Record<string, SeveritySetting> = {};
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
@@ -120,6 +123,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--no-inline-suppressions':
         opts.settingsInput.inlineSuppressions = false;
         break;
+      case '--report-suppressions':
+        opts.reportSuppressions = true;
+        break;
       case '--no-color':
         opts.color = false;
         break;
@@ -160,13 +166,13 @@ export async function main(argv: string[]): Promise<number> {
 
   const walk = await collectFiles(opts.paths);
   const reports: FileReport[] = [];
-  for (const e of walk.errors) reports.push({ path: e.path, findings: [], suppressed: 0, error: e.message });
+  for (const e of walk.errors) reports.push({ path: e.path, findings: [], suppressed: 0, suppressions: [], error: e.message });
   for (const path of walk.files) {
     let text: string;
     try {
       text = await fs.readFile(path, 'utf8');
     } catch (err) {
-      reports.push({ path, findings: [], suppressed: 0, error: errMessage(err) });
+      reports.push({ path, findings: [], suppressed: 0, suppressions: [], error: errMessage(err) });
       continue;
     }
     const result = lintText({ path, text, settings, kind: opts.kind });
@@ -180,7 +186,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const out =
-    opts.format === 'json' ? formatJson(reports, VERSION) : opts.format === 'sarif' ? formatSarif(reports, VERSION, process.cwd()) : formatText(reports, opts.color);
+    opts.format === 'json'
+      ? formatJson(reports, VERSION)
+      : opts.format === 'sarif'
+        ? formatSarif(reports, VERSION, process.cwd())
+        : formatText(reports, opts.color) + (opts.reportSuppressions ? '\n' + formatSuppressions(reports) : '');
   await new Promise<void>((resolve) => process.stdout.write(out.endsWith('\n') ? out : out + '\n', () => resolve()));
 
   const unreadable = reports.filter((r) => r.error);

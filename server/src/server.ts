@@ -14,7 +14,11 @@ import {
   Diagnostic,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  ExecuteCommandParams,
+  Hover,
+  HoverParams,
   InitializeParams,
+  MarkupKind,
   InitializeResult,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -30,8 +34,25 @@ import { DEFAULT_SETTINGS, Settings, resolveSettings } from './engine/settings';
 import { LineIndex, Span, TextEdit } from './engine/text';
 import { uriToPath } from './uri';
 import { combineFixes, safeFixes } from './engine/fixes';
+import { getRule } from './engine/rules';
+import { suppressionEdit } from './engine/suppressions';
+import { syntaxFor } from './engine/syntaxes';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pbxlint`;
+/** Server command: add a suppression comment (arguments: SuppressionArgs). */
+export const APPLY_SUPPRESSION = 'pbxlint.applySuppression';
+/** Client commands the VS Code extension implements (others ignore them). */
+export const ASK_SUPPRESSION = 'pbxlint.addSuppression';
+export const OPEN_DOCS = 'pbxlint.openRuleDocs';
+
+export interface SuppressionArgs {
+  uri: string;
+  version: number;
+  line: number;
+  ruleId: string;
+  scope: 'next-line' | 'file';
+  reason?: string;
+}
 const SOURCE = 'pbxlint';
 
 interface DocState {
@@ -50,6 +71,8 @@ export function startServer(connection: Connection): void {
   const reportedSettingProblems = new Set<string>();
   let hasConfiguration = false;
   let hasRelated = false;
+  /** The VS Code client asks for a suppression's reason itself; other clients get a placeholder to fill in. */
+  let clientAsksReason = false;
 
   const log = (msg: string) => connection.console.log(`[pbxlint] ${msg}`);
 
@@ -57,10 +80,13 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     hasConfiguration = !!caps.workspace?.configuration;
     hasRelated = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
+    clientAsksReason = !!(params.initializationOptions as { asksSuppressionReason?: boolean } | undefined)?.asksSuppressionReason;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [APPLY_SUPPRESSION] },
+        hoverProvider: true,
       },
       serverInfo: { name: 'pbxlint', version: VERSION },
     };
@@ -202,6 +228,22 @@ export function startServer(connection: Connection): void {
               edit: { changes: { [uri]: toLspEdits(state.index, fix.edits) } },
             });
           });
+          const line = state.index.positionAt(f.span.start).line;
+          for (const scope of ['next-line', 'file'] as const) {
+            const args: SuppressionArgs = { uri, version: doc.version, line, ruleId: f.ruleId, scope };
+            actions.push({
+              title: scope === 'file' ? `Disable ${f.ruleId} for this file` : `Disable ${f.ruleId} for this line`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [d],
+              command: { title: 'Disable', command: clientAsksReason ? ASK_SUPPRESSION : APPLY_SUPPRESSION, arguments: [args] },
+            });
+          }
+          actions.push({
+            title: `Show documentation for ${f.ruleId}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            command: { title: 'Show documentation', command: OPEN_DOCS, arguments: [docsUrl(f.ruleId)] },
+          });
           const same = state.result.findings.filter((x) => x.ruleId === f.ruleId && x.fixes.length);
           if (same.length > 1) {
             const edits = combineFixes(same.map((x) => x.fixes[0]));
@@ -226,6 +268,40 @@ export function startServer(connection: Connection): void {
     } catch (err) {
       log(`code actions failed: ${err instanceof Error ? err.message : String(err)}`);
       return [];
+    }
+  });
+
+  connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
+    if (params.command !== APPLY_SUPPRESSION) return null;
+    const args = params.arguments?.[0] as SuppressionArgs | undefined;
+    const doc = args && documents.get(args.uri);
+    if (!args || !doc || doc.version !== args.version || typeof args.ruleId !== 'string') return null;
+    const kind = states.get(doc.uri)?.result.kind;
+    if (!kind) return null;
+    const text = doc.getText();
+    const e = suppressionEdit(text, syntaxFor(kind.kind).commentLeader, args.line, args.ruleId, args.scope === 'file' ? 'file' : 'next-line', String(args.reason ?? ''));
+    const index = new LineIndex(text);
+    await connection.workspace.applyEdit({ label: `Disable ${args.ruleId}`, edit: { changes: { [doc.uri]: toLspEdits(index, [e]) } } });
+    return null;
+  });
+
+  connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
+    try {
+      const cur = await currentState(params.textDocument.uri);
+      if (!cur) return null;
+      const { state } = cur;
+      const offset = state.index.offsetAt(params.position);
+      const hits = state.result.findings.filter((f) => f.span.start <= offset && offset <= f.span.end);
+      if (!hits.length) return null;
+      const parts = hits.map((f) => {
+        const rule = getRule(f.ruleId);
+        const fix = f.fixes.length ? (f.fixes[0].safety === 'safe' ? 'Quick fix available (safe: fix-all applies it).' : 'Quick fix offered (review it: it changes behaviour).') : '';
+        return [`**${f.ruleId}** (${f.severity}): ${rule?.title ?? ''}`, '', rule?.description ?? '', '', fix, `[Rule documentation](${docsUrl(f.ruleId)})`].filter((x, i, a) => x !== '' || a[i - 1] !== '').join('\n');
+      });
+      return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: toRange(state.index, hits[0].span) };
+    } catch (err) {
+      log(`hover failed: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
     }
   });
 

@@ -4,7 +4,8 @@
  */
 import { detectKind, FileKind, KindInfo } from './kinds';
 import { AnyRule, Finding, Report, Severity } from './rule';
-import { RULES } from './rules';
+import { RULES, RULE_IDS } from './rules';
+import { checkSuppressions } from './rules/pbxlint/suppressions';
 import { DEFAULT_SETTINGS, Settings } from './settings';
 import { findSuppressions, Suppression } from './suppressions';
 import { syntaxFor } from './syntaxes';
@@ -26,6 +27,8 @@ export interface LintResult {
   findings: Finding[];
   /** Findings hidden by an inline suppression. */
   suppressed: { finding: Finding; by: Suppression }[];
+  /** Every inline suppression in the file (when suppressions are honoured). */
+  suppressions?: Suppression[];
   /** The parsed document (its type depends on the kind's syntax). */
   doc?: unknown;
 }
@@ -77,13 +80,25 @@ export function lintText(input: LintInput): LintResult {
   if (!settings.inlineSuppressions) return { kind, findings, suppressed, doc };
   const view = syntax.view(doc);
   const sups = findSuppressions(input.text, view, syntax.commentLeader);
-  if (!sups.length) return { kind, findings, suppressed, doc };
+  if (!sups.length) return { kind, findings, suppressed, doc, suppressions: sups };
   const kept: Finding[] = [];
+  const used = new Set<Suppression>();
   for (const f of findings) {
     const line = lineAt(view.lineStarts, f.span.start);
     const by = sups.find((s) => s.rules.includes(f.ruleId) && (s.scope === 'file' || s.target === line));
-    if (by) suppressed.push({ finding: f, by });
-    else kept.push(f);
+    if (by) {
+      suppressed.push({ finding: f, by });
+      used.add(by);
+    } else kept.push(f);
   }
-  return { kind, findings: kept, suppressed, doc };
+  // Suppressions are themselves checked: a reason is required, rule ids must exist, and one
+  // that hides nothing (for rules that ran) is stale.
+  const ran = new Set(rulesFor(kind.kind).map((r) => r.id));
+  for (const f of checkSuppressions(input.text, sups, used, (id) => RULE_IDS.includes(id), (id) => ran.has(id) && settings.rules[id] !== 'off')) {
+    const configured = settings.rules[f.ruleId];
+    if (configured === 'off') continue;
+    kept.push({ ...f, severity: configured ?? RULES.find((r) => r.id === f.ruleId)!.severity });
+  }
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return { kind, findings: kept, suppressed, doc, suppressions: sups };
 }

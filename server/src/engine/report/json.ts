@@ -12,6 +12,7 @@ export function formatJson(files: FileReport[], version: string): string {
         kind: f.kind ?? null,
         error: f.error ?? undefined,
         suppressed: f.suppressed,
+        suppressions: f.suppressions,
         findings: f.findings.map((x) => ({ ...x, docs: docsUrl(x.ruleId) })),
       })),
     },

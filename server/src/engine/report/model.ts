@@ -8,6 +8,8 @@ export interface FileReport {
   kind?: string;
   findings: PrintedFinding[];
   suppressed: number;
+  /** Every inline suppression: where, what, why, and how many findings it hides. */
+  suppressions: { line: number; scope: string; rules: string[]; reason: string; hidden: number }[];
   /** A file that could not be read. */
   error?: string;
 }
@@ -29,6 +31,13 @@ export function toFileReport(path: string, text: string, result: LintResult): Fi
     path,
     kind: result.kind?.kind,
     suppressed: result.suppressed.length,
+    suppressions: (result.suppressions ?? []).map((s) => ({
+      line: s.line + 1,
+      scope: s.scope,
+      rules: s.rules,
+      reason: s.reason,
+      hidden: result.suppressed.filter((x) => x.by === s).length,
+    })),
     findings: result.findings.map((f: Finding) => {
       const s = index.positionAt(f.span.start);
       const e = index.positionAt(f.span.end);

@@ -1,6 +1,19 @@
 /** Human output, grouped by file, in the style of ESLint's "stylish" formatter. */
 import { FileReport, countBySeverity } from './model';
 
+/** The --report-suppressions listing: every suppression, for review in CI. */
+export function formatSuppressions(files: FileReport[]): string {
+  let out = '';
+  let n = 0;
+  for (const f of files) {
+    for (const s of f.suppressions ?? []) {
+      n++;
+      out += `${f.path}:${s.line}: ${s.scope} ${s.rules.join(', ')} -- ${s.reason || '(no reason)'} [hides ${s.hidden}]\n`;
+    }
+  }
+  return `${out}${n} inline suppression${n === 1 ? '' : 's'}\n`;
+}
+
 export function formatText(files: FileReport[], color: boolean): string {
   const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const sev = { error: c('31', 'error  '), warning: c('33', 'warning'), info: c('36', 'info   ') };

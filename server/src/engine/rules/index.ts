@@ -23,6 +23,7 @@ import { SSHD_RULES } from './sshd';
 import { FAIL2BAN_RULES } from './fail2ban';
 import { IPTABLES_RULES } from './iptables';
 import { FTP_RULES } from './ftp';
+import { PBXLINT_RULES } from './pbxlint';
 
 export const RULES: readonly AnyRule[] = [
   ...CONFIG_RULES,
@@ -44,6 +45,7 @@ export const RULES: readonly AnyRule[] = [
   ...FAIL2BAN_RULES,
   ...IPTABLES_RULES,
   ...FTP_RULES,
+  ...PBXLINT_RULES,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
