@@ -94,6 +94,21 @@ describe('pbxlint CLI', () => {
       assert.match(r.stderr, /permission denied/);
     }
   });
+  test('the project file .pbxlintrc.json applies, the command line wins over it, a broken one exits 2', () => {
+    const dir = tmpTree({ 'etc/asterisk/sip.conf': CLEAN_SIP + 'alwaysauthreject=no\n', '.pbxlintrc.json': JSON.stringify({ rules: { 'sip-alwaysauthreject': 'error' } }) });
+    assert.equal(run(['etc'], dir).code, 1, 'the project file raised the rule to error');
+    assert.equal(run(['--rule', 'sip-alwaysauthreject=off', '--fail-on', 'info', 'etc'], dir).code, 0, 'the command line wins');
+    const other = tmpTree({ 'x.json': JSON.stringify({ asteriskVersion: '1.6' }), 'sip.conf': '[general]\nallowguest=no\nallowtransfer=no\n' });
+    assert.equal(run(['--config', join(other, 'x.json'), '--fail-on', 'warning', join(other, 'sip.conf')]).code, 1, '1.6 defaults: alwaysauthreject off');
+    const broken = tmpTree({ '.pbxlintrc.json': '{ "rules": ', 'sip.conf': CLEAN_SIP });
+    const r = run(['sip.conf'], broken);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /\.pbxlintrc\.json is not valid JSON/);
+    const unknown = tmpTree({ '.pbxlintrc.json': JSON.stringify({ rulez: {} }), 'sip.conf': CLEAN_SIP });
+    const u = run(['sip.conf'], unknown);
+    assert.equal(u.code, 2);
+    assert.match(u.stderr, /unknown setting "rulez" does nothing/);
+  });
   test('--kind forces the kind of an unusual file name; --help and --version', () => {
     const dir = tmpTree({ 'trunks.txt': '[general]\nallowguest=yes\n' });
     const r = run(['--kind', 'sip', join(dir, 'trunks.txt')]);

@@ -233,6 +233,21 @@ describe('a client that answers nothing to workspace/configuration', () => {
     assert.deepEqual((await w).diagnostics.map((d) => d.code), ['sip-alwaysauthreject']);
     await c.stop();
   });
+  test('.pbxlintrc.json beside the file applies in the editor too (and wins over editor settings)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { pathToFileURL } = await import('node:url');
+    const dir = mkdtempSync(join(tmpdir(), 'pbxlint-lsp-'));
+    writeFileSync(join(dir, '.pbxlintrc.json'), JSON.stringify({ rules: { 'sip-alwaysauthreject': 'off' } }));
+    const c = new Client();
+    c.config = { rules: { 'sip-alwaysauthreject': 'error' } };
+    await c.initialize(true);
+    const uri = pathToFileURL(join(dir, 'sip.conf')).href;
+    const w = c.diagnostics(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
+    assert.deepEqual((await w).diagnostics.map((d) => d.code), ['sip-secret-weak']);
+    await c.stop();
+  });
   test('a client without the configuration capability is never asked', async () => {
     const c = new Client();
     await c.initialize(false);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './helpers';
 
-const COPY = ['package.json', 'package-lock.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore', 'tsconfig.json', 'scripts', 'client', 'server', 'syntaxes', 'snippets', 'language-configuration', 'docs', 'images'];
+const COPY = ['package.json', 'package-lock.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore', 'tsconfig.json', 'scripts', 'client', 'server', 'syntaxes', 'snippets', 'language-configuration', 'docs', 'images', 'schemas'];
 
 test('vsce packages the extension without warnings', { timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'pbxlint-vsix-'));
@@ -27,7 +27,7 @@ test('vsce packages the extension without warnings', { timeout: 180_000 }, () =>
   assert.ok(statSync(out).size > 10_000);
   const ls = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: dir, encoding: 'utf8' });
   const files = ls.stdout.split('\n').map((s) => s.trim()).filter(Boolean);
-  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'syntaxes/asterisk.tmLanguage.json', 'snippets/asterisk.json', 'language-configuration/asterisk.json']) {
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'package.json', 'syntaxes/asterisk.tmLanguage.json', 'snippets/asterisk.json', 'language-configuration/asterisk.json', 'schemas/pbxlintrc.schema.json']) {
     assert.ok(files.includes(f), `${f} missing from the VSIX`);
   }
   for (const f of files) assert.doesNotMatch(f, /^(test|server\/src|client\/src|node_modules|examples)\//, `${f} should not ship`);

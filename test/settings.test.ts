@@ -19,6 +19,15 @@ describe('one settings schema', () => {
       assert.deepEqual(p.enum, s.enum, s.key);
     }
   });
+  test('the .pbxlintrc.json schema has the same keys, types and defaults', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'pbxlintrc.schema.json'), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties).filter((k) => k !== '$schema').sort(), SETTINGS_SCHEMA.map((s) => s.key).sort());
+    for (const s of SETTINGS_SCHEMA) {
+      assert.equal(schema.properties[s.key].type, s.type, s.key);
+      assert.deepEqual(schema.properties[s.key].default, s.default, s.key);
+    }
+    assert.equal(schema.additionalProperties, false);
+  });
   test('settings that cannot apply are reported, never silently ignored', () => {
     const { settings, problems } = resolveSettings(
       { asteriskVersion: 'eighteen', minSecretLength: 4, rules: { 'no-such-rule': 'off', 'sip-allowguest': 'loud' }, bogus: 1, run: 'sometimes' },

@@ -3,7 +3,7 @@
  * else (which files, which findings, which fixes) is decided by the server's engine.
  */
 import * as path from 'node:path';
-import { ExtensionContext, LanguageStatusSeverity, Uri, commands, env, languages, window } from 'vscode';
+import { ExtensionContext, LanguageStatusSeverity, Uri, commands, env, languages, window, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -29,7 +29,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // The server decides each file's kind from its path and content; these are the files
     // it may claim. Files of another language id under an asterisk/ folder are covered by pattern.
     documentSelector: selector,
-    synchronize: { configurationSection: 'pbxlint' },
+    synchronize: { configurationSection: 'pbxlint', fileEvents: workspace.createFileSystemWatcher('**/.pbxlintrc.json') },
     outputChannel: output,
     initializationOptions: { asksSuppressionReason: true },
   };

@@ -11,6 +11,7 @@ import { RULE_IDS } from './engine/rules';
 import { resolveSettings, SeveritySetting } from './engine/settings';
 import type { Severity } from './engine/rule';
 import { collectFiles, errMessage } from './engine/walk';
+import { findProjectConfig, readProjectConfig } from './engine/projectConfig';
 import { FileReport, SEVERITY_RANK, toFileReport } from './engine/report/model';
 import { formatSuppressions, formatText } from './engine/report/text';
 import { formatJson } from './engine/report/json';
@@ -37,6 +38,8 @@ Options:
   --no-inline-suppressions    ignore pbxlint-disable comments
   --report-suppressions       list every pbxlint-disable comment (file:line, rules,
                               reason, findings hidden) after the findings
+  --config FILE               project configuration (default: the nearest
+                              .pbxlintrc.json at or above the current directory)
   --no-color                  plain text output
   -h, --help                  show this help
   -v, --version               show the version
@@ -54,6 +57,7 @@ interface Options {
   settingsInput: Record<string, unknown>;
   color: boolean;
   reportSuppressions: boolean;
+  config?: string;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -123,6 +127,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--no-inline-suppressions':
         opts.settingsInput.inlineSuppressions = false;
         break;
+      case '--config':
+        opts.config = take(a);
+        break;
       case '--report-suppressions':
         opts.reportSuppressions = true;
         break;
@@ -158,9 +165,21 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
-  const { settings, problems } = resolveSettings(opts.settingsInput, RULE_IDS);
+  // The project file first, then the command line on top of it.
+  const configPath = opts.config ?? findProjectConfig(process.cwd());
+  let input: Record<string, unknown> = opts.settingsInput;
+  if (configPath) {
+    const cfg = readProjectConfig(configPath);
+    if (cfg.error) {
+      process.stderr.write(`pbxlint: ${cfg.error}\n`);
+      return 2;
+    }
+    const rules = { ...((cfg.values.rules as object) ?? {}), ...((opts.settingsInput.rules as object) ?? {}) };
+    input = { ...cfg.values, ...opts.settingsInput, ...(Object.keys(rules).length ? { rules } : {}) };
+  }
+  const { settings, problems } = resolveSettings(input, RULE_IDS);
   for (const p of problems) {
-    process.stderr.write(`pbxlint: ${p.message}\n`);
+    process.stderr.write(`pbxlint: ${configPath ? `${configPath}: ` : ''}${p.message}\n`);
   }
   if (problems.length) return 2;
 

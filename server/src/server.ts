@@ -33,6 +33,8 @@ import { RULE_IDS } from './engine/rules';
 import { DEFAULT_SETTINGS, Settings, resolveSettings } from './engine/settings';
 import { LineIndex, Span, TextEdit } from './engine/text';
 import { uriToPath } from './uri';
+import { dirname } from 'node:path';
+import { findProjectConfig, readProjectConfig } from './engine/projectConfig';
 import { combineFixes, safeFixes } from './engine/fixes';
 import { getRule } from './engine/rules';
 import { suppressionEdit } from './engine/suppressions';
@@ -103,23 +105,54 @@ export function startServer(connection: Connection): void {
     settingsCache.clear();
     for (const doc of documents.all()) schedule(doc, 0);
   });
+  // .pbxlintrc.json created, changed or deleted (the VS Code client watches it).
+  connection.onDidChangeWatchedFiles(() => {
+    settingsCache.clear();
+    for (const doc of documents.all()) schedule(doc, 0);
+  });
+
+  /** The project's .pbxlintrc.json for a document, if any: it wins over editor settings, so the editor agrees with CI. */
+  function projectValues(uri: string): Record<string, unknown> | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const path = findProjectConfig(dirname(uriToPath(uri)));
+    if (!path) return undefined;
+    const cfg = readProjectConfig(path);
+    if (cfg.error) {
+      warnOnce(cfg.error);
+      return undefined;
+    }
+    return cfg.values;
+  }
+
+  function warnOnce(message: string): void {
+    if (reportedSettingProblems.has(message)) return;
+    reportedSettingProblems.add(message);
+    log(message);
+    void connection.window.showWarningMessage(message);
+  }
 
   function settingsFor(uri: string): Promise<Settings> {
-    if (!hasConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
     const cached = settingsCache.get(uri);
     if (cached) return cached;
     {
-      const p: Promise<Settings> = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: 'pbxlint' })
+      const editor: Promise<unknown> = hasConfiguration
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'pbxlint' }).then(
+            (raw: unknown) => raw,
+            () => undefined,
+          )
+        : Promise.resolve(undefined);
+      const p: Promise<Settings> = editor
         .then(
           (raw: unknown) => {
-            const { settings, problems } = resolveSettings(raw ?? undefined, RULE_IDS);
-            for (const pr of problems) {
-              const key = `${pr.key}: ${pr.message}`;
-              if (reportedSettingProblems.has(key)) continue;
-              reportedSettingProblems.add(key);
-              void connection.window.showWarningMessage(`pbxlint setting ${pr.key ? `"${pr.key}"` : ''}: ${pr.message}`);
+            const project = projectValues(uri);
+            let input = raw ?? undefined;
+            if (project) {
+              const base = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+              const rules = { ...((base.rules as object) ?? {}), ...((project.rules as object) ?? {}) };
+              input = { ...base, ...project, rules };
             }
+            const { settings, problems } = resolveSettings(input, RULE_IDS);
+            for (const pr of problems) warnOnce(`pbxlint setting ${pr.key ? `"${pr.key}"` : ''}: ${pr.message}`);
             return settings;
           },
           () => DEFAULT_SETTINGS,
