@@ -70,6 +70,11 @@ export function setInSection(doc: ConfDocument, section: Section, key: string, v
 export function setInGeneral(doc: ConfDocument, key: string, value: string): TextEdit {
   const general = findSection(doc, 'general');
   if (general) return setInSection(doc, general, key, value);
+  // An included fragment (sip_general_custom.conf) holds [general]'s settings before any header.
+  const lkey = key.toLowerCase();
+  for (let i = doc.preamble.length - 1; i >= 0; i--) {
+    if (doc.preamble[i].lkey === lkey && doc.preamble[i].op !== '+=') return replaceValue(doc.preamble[i], value);
+  }
   const first = doc.sections[0];
   const lines = ['[general]', formatSetting(doc, undefined, key, value)];
   if (first) return insertLinesBefore(doc, first.header, [...lines, '']);
