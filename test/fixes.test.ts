@@ -29,6 +29,10 @@ describe('fix text', () => {
     const text = '; my peers\n[1001]\ntype=friend\nhost=dynamic\nsecret=Vq3-kP9_zLm2-Xw7.Rt5\n';
     assert.equal(applyFirstFix('sip.conf', text, 'sip-allowguest'), '; my peers\n[general]\nallowguest=no\n\n[1001]\ntype=friend\nhost=dynamic\nsecret=Vq3-kP9_zLm2-Xw7.Rt5\n');
   });
+  test('in an included fragment the top-level value is replaced, no second [general] is made', () => {
+    const text = '; included inside [general]\nalwaysauthreject=no\nallowguest=no\n';
+    assert.equal(applyFirstFix('/etc/asterisk/sip_general_custom.conf', text, 'sip-alwaysauthreject'), text.replace('alwaysauthreject=no', 'alwaysauthreject=yes'));
+  });
   test('an existing value is replaced in place, its comment kept', () => {
     const text = '[general]\nallowguest=no\nalwaysauthreject = no   ; why not\nallowtransfer=no\n';
     assert.equal(applyFirstFix('sip.conf', text, 'sip-alwaysauthreject'), text.replace('= no   ;', '= yes   ;'));
