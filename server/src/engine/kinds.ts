@@ -25,7 +25,7 @@ export const ALL_KINDS: readonly FileKind[] = [...ASTERISK_KINDS, 'freepbx', ...
 
 /** Human-readable names, for reports. */
 export const KIND_LABELS: Record<AsteriskKind | FreepbxKind, string> & Partial<Record<FileKind, string>> = {
-  freepbx: 'FreePBX settings (amportal.conf)',
+  freepbx: 'FreePBX settings (amportal.conf, freepbx.conf)',
   sip: 'sip.conf (chan_sip)',
   pjsip: 'pjsip.conf (res_pjsip)',
   iax: 'iax.conf',
@@ -57,6 +57,8 @@ const NAME_RULES: NameRule[] = [
   { kind: 'ari', main: /^ari\.conf$/, fragment: /^ari_[a-z0-9_]+\.conf$/ },
   { kind: 'extensions', main: /^extensions\.conf$/, fragment: /^extensions_[a-z0-9_]+\.conf$/ },
   { kind: 'asterisk', main: /^asterisk\.conf$/ },
+  // FreePBX's own settings: /etc/amportal.conf (shell) and /etc/freepbx.conf (PHP).
+  { kind: 'freepbx', main: /^(amportal|freepbx)\.conf$/ },
 ];
 
 function baseName(path: string): string {

@@ -3,6 +3,7 @@ import { ConfDocument, parseAsterisk } from './asterisk/parser';
 import type { FileKind } from './kinds';
 import type { Syntax } from './syntax';
 import { hostSyntax } from './host';
+import { freepbxSyntax } from './freepbx/syntax';
 
 export const asteriskSyntax: Syntax<ConfDocument> = {
   name: 'asterisk',
@@ -18,10 +19,13 @@ export const asteriskSyntax: Syntax<ConfDocument> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const SYNTAXES: Record<string, Syntax<any>> = {
   asterisk: asteriskSyntax,
+  freepbx: freepbxSyntax,
 };
 
 /** Kinds written in a syntax other than Asterisk's. */
-const KIND_SYNTAX: Partial<Record<FileKind, string>> = {};
+const KIND_SYNTAX: Partial<Record<FileKind, string>> = {
+  freepbx: 'freepbx',
+};
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function syntaxFor(kind: FileKind): Syntax<any> {
