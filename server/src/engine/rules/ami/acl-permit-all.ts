@@ -1,17 +1,17 @@
 import type { Rule } from '../../rule';
 import { amiListener, amiUserOpen, amiUsers } from '../../asterisk/manager';
-import type { AclRule } from '../../acl';
+import { AclRule, isCatchAll } from '../../acl';
 
 /**
- * The `permit=0.0.0.0/0` (or `::/0`) that re-opens a user after its deny lines: the last
- * catch-all permit of that family that comes after a deny.
+ * The `permit=0.0.0.0/0` (or `::/0`, or `deny=!0.0.0.0/0`) that re-opens a user after its deny
+ * lines: the last catch-all rule of that family after a deny, when it permits.
  */
 export function permitAllCulprit(rules: readonly AclRule[], family: 4 | 6): AclRule | undefined {
   const firstDeny = rules.findIndex((r) => r.sense === 'deny');
   if (firstDeny < 0) return undefined;
   for (let i = rules.length - 1; i > firstDeny; i--) {
     const r = rules[i];
-    if (r.family === family && !r.negate && r.prefix === 0) return r.sense === 'permit' ? r : undefined;
+    if (r.family === family && isCatchAll(r)) return r.sense === 'permit' ? r : undefined;
   }
   return undefined;
 }
