@@ -14,6 +14,7 @@
  *   back to `[general] auth=`;
  * - `encryption`/`forceencryption` only ever add encryption methods to the `[general]` ones.
  */
+import { memo } from '../memo';
 import type { Span } from '../text';
 import { ConfDocument, Entry, Section, allValues, findSection, lastValue, liveSections } from './parser';
 import { astFalse, astTrue } from './values';
@@ -31,6 +32,10 @@ export interface IaxObject {
 }
 
 export function iaxObjects(doc: ConfDocument): IaxObject[] {
+  return memo(doc, iaxObjects, () => computeIaxObjects(doc));
+}
+
+function computeIaxObjects(doc: ConfDocument): IaxObject[] {
   const out: IaxObject[] = [];
   for (const section of liveSections(doc)) {
     const lname = section.name.toLowerCase();

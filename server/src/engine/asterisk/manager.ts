@@ -1,4 +1,5 @@
 /** The AMI's view of manager.conf (main/manager.c `__init_manager`): listener, users, ACL, permissions. */
+import { memo } from '../memo';
 import { ConfDocument, Entry, Section, allValues, findSection, lastValue, liveSections } from './parser';
 import { astTrue } from './values';
 import { compareVersion, Settings } from '../settings';
@@ -39,7 +40,7 @@ export function amiListener(doc: ConfDocument, settings: Settings): AmiListener 
 
 /** Every non-`general` live section is a user (`ast_category_browse` skips templates). */
 export function amiUsers(doc: ConfDocument): Section[] {
-  return liveSections(doc, ['general']);
+  return memo(doc, amiUsers, () => liveSections(doc, ['general']));
 }
 
 /** The user's permit/deny lines in the order Asterisk applies them (inheritance included). */

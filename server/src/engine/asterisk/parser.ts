@@ -144,6 +144,8 @@ export interface Section {
   lastLine: number;
   /** `#include`/`#tryinclude` directives that appear inside this section. */
   includes: ConfLine[];
+  /** inherited + added, fixed once the whole file is parsed (see {@link effective}). */
+  entries?: Entry[];
 }
 
 export interface ConfDocument {
@@ -267,6 +269,9 @@ export function parseAsterisk(text: string, options: ParseOptions = {}): ConfDoc
     );
   }
   doc.eol = crlf > lf ? '\r\n' : '\n';
+  // Sections no longer change once the file is read: fix each one's effective entries, so
+  // the many look-ups rules do cost no allocation.
+  for (const s of sections) s.entries = s.inherited.length ? s.inherited.concat(s.added) : s.added;
   return doc;
 
   /** The comment scanner of config_text_file_load, on one physical line. */
@@ -653,6 +658,7 @@ export function sameName(a: string, b: string): boolean {
  * from its bases, then its own lines, then lines added by `(+)` sections.
  */
 export function effective(sec: Section): Entry[] {
+  if (sec.entries) return sec.entries;
   return sec.inherited.length ? sec.inherited.concat(sec.added) : sec.added;
 }
 

@@ -12,6 +12,7 @@ import { amiListener, amiUsers } from '../../asterisk/manager';
 import type { RuleContext } from '../../rule';
 import { nameList } from '../helpers';
 import type { TextEdit } from '../../text';
+import { keyOf, memo } from '../../memo';
 import {
   AclKeys,
   AclParse,
@@ -168,6 +169,11 @@ function managerLists(ctx: RuleContext): AclList[] {
 
 /** Every ACL of the file, per ACL-bearing section and key family. */
 export function aclLists(ctx: RuleContext): AclList[] {
+  // Four acl-* rules and several ami-* rules ask for the same lists: compute them once per lint.
+  return memo(ctx.doc, keyOf(aclLists, ctx.settings), () => computeAclLists(ctx));
+}
+
+function computeAclLists(ctx: RuleContext): AclList[] {
   switch (ctx.kind) {
     case 'sip':
       return sipLists(ctx.doc, ctx.fragment);
@@ -191,7 +197,7 @@ export function listEntries(list: AclList): Entry[] {
 }
 
 export function listAcl(list: AclList): AclParse {
-  return parseAcl(listEntries(list), list.keys);
+  return memo(list, listAcl, () => parseAcl(listEntries(list), list.keys));
 }
 
 /** Groups findings by the line that causes them (a template line shared by several sections). */
