@@ -89,3 +89,62 @@ export function registrations(doc: ConfDocument): Registration[] {
   }
   return out;
 }
+
+/** `host=dynamic` (chan_sip compares case-insensitively). */
+export function isDynamic(section: Section): boolean {
+  return lastValue(section, 'host')?.value.toLowerCase() === 'dynamic';
+}
+
+/** The fixed `host=` of a peer (a provider or a device at a known address), if any. */
+export function fixedHost(section: Section): string | undefined {
+  const h = lastValue(section, 'host')?.value;
+  return h && h.toLowerCase() !== 'dynamic' ? h : undefined;
+}
+
+/**
+ * The peer a `register =>` line belongs to: its `peer?` prefix, else a peer whose host= or
+ * name is the registration host (the way admins and FreePBX pair them).
+ */
+export function registrationPeer(peers: SipPeer[], reg: Registration): SipPeer | undefined {
+  const host = reg.host.toLowerCase();
+  return (
+    (reg.peer ? peers.find((p) => p.section.name.toLowerCase() === reg.peer!.toLowerCase()) : undefined) ||
+    peers.find((p) => lastValue(p.section, 'host')?.value.toLowerCase() === host) ||
+    peers.find((p) => p.section.name.toLowerCase() === host)
+  );
+}
+
+/** Peers that some `register =>` line of this file belongs to. */
+export function registeredPeers(doc: ConfDocument, peers: SipPeer[] = sipPeers(doc)): Set<Section> {
+  const out = new Set<Section>();
+  for (const reg of registrations(doc)) {
+    const p = registrationPeer(peers, reg);
+    if (p) out.add(p.section);
+  }
+  return out;
+}
+
+/** How chan_sip answers requests: to the Via port (off), to the source when NAT is detected (auto), always to the source (force). */
+export type RportMode = 'off' | 'auto' | 'force';
+
+/**
+ * The signalling part of a `nat=` value (channels/sip/config_parser.c sip_parse_nat_option,
+ * 11+; 1.8/10 have no auto_ words). Words are split on `,`, untrimmed, case-insensitive;
+ * comedia/auto_comedia only concern media and are ignored here. Before 1.8 (`yes`, `no`,
+ * `never`, `route`): `yes` and `route` answer to the source address.
+ */
+export function rportMode(value: string, legacy = false): RportMode {
+  let mode: RportMode = 'off';
+  for (const w of value.split(',').map((x) => x.toLowerCase())) {
+    if (['no', 'false', 'n', 'f', '0', 'off'].includes(w) || (legacy && w === 'never')) return 'off';
+    if (w === 'yes' || (legacy && w === 'route')) return 'force';
+    if (w === 'force_rport' && mode !== 'auto') mode = 'force';
+    else if (w === 'auto_force_rport') mode = 'auto';
+  }
+  return mode;
+}
+
+/** What each mode means, for messages. */
+export function describeRport(mode: RportMode): string {
+  return mode === 'off' ? 'to the port in the Via header' : mode === 'auto' ? 'to the source port when NAT is detected' : 'always to the source port';
+}

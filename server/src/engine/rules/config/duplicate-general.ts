@@ -17,7 +17,7 @@ export const rule: Rule = {
       ctx.report({
         span: s.header.header!.name,
         severity: ignored.length ? 'error' : undefined,
-        message: `Second [${s.name}] section: Asterisk reads only the first one (line ${generals[0].header.index + 1}), so ${ignored.length ? `${[...new Set(ignored)].join(', ')} here do not apply` : 'nothing here applies'}. Merge it into the first.`,
+        message: `Second [${s.name}] section: Asterisk reads only the first one (line ${generals[0].header.index + 1}), so ${ignored.length ? `${[...new Set(ignored)].join(', ')} here ${new Set(ignored).size === 1 ? 'does' : 'do'} not apply` : 'nothing here applies'}. Merge it into the first.`,
         related: [{ span: generals[0].header.header!.name, message: 'the [general] that Asterisk reads' }],
       });
     }

@@ -1,19 +1,8 @@
 import type { Rule, Fix } from '../../rule';
 import { lastValue } from '../../asterisk/parser';
-import { registrations, sipPeers, Registration, SipPeer } from '../../asterisk/sip';
+import { registrationPeer, registrations, sipPeers } from '../../asterisk/sip';
 import { deleteLine, setInSection } from '../../asterisk/edits';
-import { astTrue } from '../../asterisk/values';
-import type { ConfDocument } from '../../asterisk/parser';
-
-function providerPeer(doc: ConfDocument, reg: Registration): SipPeer | undefined {
-  const peers = sipPeers(doc);
-  const host = reg.host.toLowerCase();
-  return (
-    (reg.peer && peers.find((p) => p.section.name.toLowerCase() === reg.peer!.toLowerCase())) ||
-    peers.find((p) => lastValue(p.section, 'host')?.value.toLowerCase() === host) ||
-    peers.find((p) => p.section.name.toLowerCase() === host)
-  );
-}
+import { qualifyOn } from './qualify-trunk';
 
 export const rule: Rule = {
   id: 'sip-register-credentials',
@@ -27,12 +16,12 @@ export const rule: Rule = {
     for (const reg of registrations(ctx.doc)) {
       // Over TLS the digest exchange is not visible on the wire (the secret is still checked by sip-secret-weak).
       if (!reg.secret || reg.transport === 'tls') continue;
-      const peer = providerPeer(ctx.doc, reg);
+      const peer = registrationPeer(sipPeers(ctx.doc), reg);
       const fixes: Fix[] = [];
       if (peer) {
         const q = lastValue(peer.section, 'qualify');
         const edits = [deleteLine(reg.entry.line)];
-        if (!q || !astTrue(q.value)) edits.push(setInSection(ctx.doc, peer.section, 'qualify', 'yes'));
+        if (!q || !qualifyOn(q.value)) edits.push(setInSection(ctx.doc, peer.section, 'qualify', 'yes'));
         fixes.push({
           title: `Use IP authentication: delete this registration and set qualify=yes on peer '${peer.section.name}' (first ask the provider to authenticate your IP)`,
           safety: 'offer',

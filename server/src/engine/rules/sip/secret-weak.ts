@@ -26,6 +26,30 @@ export const rule: Rule = {
       }
     }
     reportWeakSecrets(ctx, items, 'peer', 'give the device or provider the new secret', 'Scanners brute-force SIP accounts within hours of a box going online; a guessed secret means calls billed to you.');
+    // auth = user:secret@realm (outbound credentials, in [authentication] or a peer).
+    for (const e of ctx.doc.sections.flatMap((sec) => sec.own)) {
+      if (e.lkey !== 'auth') continue;
+      const m = /^([^#:@]+):([^@]*)@(.+)$/.exec(e.value);
+      if (!m || !m[2]) continue;
+      const verdict = assessSecret(m[2], { names: [m[1]], minLength: ctx.settings.minSecretLength });
+      if (!verdict) continue;
+      const map = e.line.codeMap;
+      const v = e.line.assign!.value;
+      if (map) continue; // a block comment inside the value: no exact span for the secret
+      const start = v.start + m[1].length + 1;
+      ctx.report({
+        span: { start, end: start + m[2].length },
+        severity: verdict.severity,
+        message: `Weak secret in the auth= credentials for realm ${m[3]}: ${describeReasons(verdict.reasons)}. Whoever guesses it can authenticate as '${m[1]}' at that provider and place calls billed to you.`,
+        fixes: [
+          {
+            title: 'Replace with a generated 24-character secret (then set the same secret at the provider)',
+            safety: 'offer',
+            edits: [{ start, end: start + m[2].length, newText: generateSecret(24) }],
+          },
+        ],
+      });
+    }
     for (const reg of registrations(ctx.doc)) {
       if (!reg.secret) continue;
       const verdict = assessSecret(reg.secret.text, { names: [reg.user, reg.authuser ?? ''].filter(Boolean), minLength: ctx.settings.minSecretLength });
