@@ -1,0 +1,42 @@
+import type { Fix, Rule } from '../../rule';
+import type { SshdDocument } from '../../host/sshd/parser';
+import { absentNote, absentSpan, addressOnly, globalSetting, insertSetting, matchLabel, matchSettings, replaceValue, wordValue } from '../../host/sshd/model';
+
+const TITLE = 'Disable password logins (PasswordAuthentication no): install and test an SSH key first, editing this over SSH can cut your own access';
+const ASSUMPTION = 'pbxlint cannot see /etc/pam.d/sshd or fail2ban from this file, so it assumes no account lockout (pam_faillock) stands behind it';
+
+export const rule: Rule<SshdDocument> = {
+  id: 'sshd-password-authentication',
+  title: 'SSH accepts password logins',
+  severity: 'warning',
+  fileKinds: ['sshd'],
+  fix: 'offer',
+  description:
+    'With password logins on, anyone who reaches the SSH port can guess passwords, and PBX boxes are scanned for SSH around the clock. Keys cannot be guessed; without them, only an account lockout and fail2ban slow the guessing down.',
+  check(ctx) {
+    const { doc } = ctx;
+    const fix = (edit: Fix['edits'][number]): Fix[] => [{ title: TITLE, edits: [edit], safety: 'offer' }];
+    const d = globalSetting(doc, 'passwordauthentication');
+    if (d) {
+      if (wordValue(d) === 'yes') {
+        ctx.report({ span: d.args[0], message: `PasswordAuthentication yes: anyone who reaches the SSH port can guess passwords; ${ASSUMPTION}. Use keys and set it to no.`, fixes: fix(replaceValue(d, 'no')) });
+      }
+    } else if (!ctx.fragment) {
+      ctx.report({
+        span: absentSpan(doc),
+        message: `PasswordAuthentication is not set${absentNote(doc)}, so OpenSSH's default yes applies: anyone who reaches the SSH port can guess passwords; ${ASSUMPTION}. Use keys and set it to no.`,
+        fixes: fix(insertSetting(doc, 'PasswordAuthentication', 'no')),
+      });
+    }
+    for (const { match, directive } of matchSettings(doc, 'passwordauthentication')) {
+      if (wordValue(directive) !== 'yes') continue;
+      const limited = addressOnly(match);
+      ctx.report({
+        span: directive.args[0],
+        severity: limited ? 'info' : 'warning',
+        message: `PasswordAuthentication yes ${matchLabel(match)}: those clients can guess passwords${limited ? ' (limited to those source addresses)' : ''}; ${ASSUMPTION}.`,
+        fixes: fix(replaceValue(directive, 'no')),
+      });
+    }
+  },
+};
