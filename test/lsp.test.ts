@@ -101,15 +101,21 @@ class Client {
   }
 }
 
+// Hardened but for two problems (and the info that chan_sip is deprecated, which every sip.conf gets).
 const SIP = `[general]
 alwaysauthreject=no
 allowtransfer=no
 allowguest=no
+udpbindaddr=192.0.2.10
+useragent=PBX
+sdpsession=PBX
 
 [1001]
 type=friend
 host=dynamic
 secret=1001
+deny=0.0.0.0/0.0.0.0
+permit=192.0.2.0/255.255.255.0
 `;
 
 function applyLspEdits(text: string, edits: TextEdit[]): string {
@@ -132,7 +138,7 @@ describe('language server over stdio', () => {
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
     const pub = await waiting;
     const codes = pub.diagnostics.map((d) => d.code).sort();
-    assert.deepEqual(codes, ['sip-alwaysauthreject', 'sip-secret-weak']);
+    assert.deepEqual(codes, ['sip-alwaysauthreject', 'sip-chan-sip-deprecated', 'sip-secret-weak']);
     const d = pub.diagnostics.find((x) => x.code === 'sip-alwaysauthreject')!;
     assert.equal(d.source, 'pbxlint');
     assert.deepEqual(d.range.start, { line: 1, character: 17 });
@@ -153,7 +159,7 @@ describe('language server over stdio', () => {
     const cleared = c.diagnostics(uri, (p) => p.version === 2);
     await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
     const after2 = await cleared;
-    assert.deepEqual(after2.diagnostics.map((x) => x.code), ['sip-secret-weak']);
+    assert.deepEqual(after2.diagnostics.map((x) => x.code), ['sip-chan-sip-deprecated', 'sip-secret-weak']);
   });
 
   test('incremental edits, the weak-secret fix, and fix-all (source.fixAll.pbxlint)', async () => {
@@ -219,7 +225,7 @@ describe('a client that answers nothing to workspace/configuration', () => {
     const uri = 'file:///etc/asterisk/sip.conf';
     const w = c.diagnostics(uri);
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
-    assert.equal((await w).diagnostics.length, 2);
+    assert.equal((await w).diagnostics.length, 3);
     assert.ok(c.configRequests >= 1);
     await c.stop();
   });
@@ -230,7 +236,7 @@ describe('a client that answers nothing to workspace/configuration', () => {
     const uri = 'file:///etc/asterisk/sip.conf';
     const w = c.diagnostics(uri);
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
-    assert.deepEqual((await w).diagnostics.map((d) => d.code), ['sip-alwaysauthreject']);
+    assert.deepEqual((await w).diagnostics.map((d) => d.code), ['sip-chan-sip-deprecated', 'sip-alwaysauthreject']);
     await c.stop();
   });
   test('.pbxlintrc.json beside the file applies in the editor too (and wins over editor settings)', async () => {
@@ -245,7 +251,7 @@ describe('a client that answers nothing to workspace/configuration', () => {
     const uri = pathToFileURL(join(dir, 'sip.conf')).href;
     const w = c.diagnostics(uri);
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
-    assert.deepEqual((await w).diagnostics.map((d) => d.code), ['sip-secret-weak']);
+    assert.deepEqual((await w).diagnostics.map((d) => d.code), ['sip-chan-sip-deprecated', 'sip-secret-weak']);
     await c.stop();
   });
   test('a client without the configuration capability is never asked', async () => {
@@ -254,7 +260,7 @@ describe('a client that answers nothing to workspace/configuration', () => {
     const uri = 'file:///etc/asterisk/sip.conf';
     const w = c.diagnostics(uri);
     await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: SIP } });
-    assert.equal((await w).diagnostics.length, 2);
+    assert.equal((await w).diagnostics.length, 3);
     assert.equal(c.configRequests, 0);
     await c.stop();
   });
@@ -287,7 +293,7 @@ describe('disable a rule from the editor, hover, show docs', () => {
     assert.equal(edited, SIP.replace('secret=1001', '; pbxlint-disable-next-line sip-secret-weak -- old handset, replaced next week\nsecret=1001'));
     const after = c.diagnostics(uri, (p) => p.version === 2);
     await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
-    assert.deepEqual((await after).diagnostics.map((x) => x.code), ['sip-alwaysauthreject']);
+    assert.deepEqual((await after).diagnostics.map((x) => x.code), ['sip-chan-sip-deprecated', 'sip-alwaysauthreject']);
     await c.stop();
   });
   test('a client that cannot ask gets a placeholder that is itself reported', async () => {
@@ -302,7 +308,7 @@ describe('disable a rule from the editor, hover, show docs', () => {
     assert.ok(edited.startsWith('; pbxlint-disable-file sip-secret-weak -- reason required\n[general]'));
     const after = c.diagnostics(uri, (p) => p.version === 2);
     await c.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
-    assert.deepEqual((await after).diagnostics.map((x) => x.code).sort(), ['pbxlint-suppression-no-reason', 'sip-alwaysauthreject']);
+    assert.deepEqual((await after).diagnostics.map((x) => x.code).sort(), ['pbxlint-suppression-no-reason', 'sip-alwaysauthreject', 'sip-chan-sip-deprecated']);
     await c.stop();
   });
   test('hover on a finding explains the rule and links its page; elsewhere nothing', async () => {
@@ -314,7 +320,7 @@ describe('disable a rule from the editor, hover, show docs', () => {
     assert.match(md, /\*\*sip-secret-weak\*\* \(error\)/);
     assert.match(md, /docs\/rules\/sip-secret-weak\.md/);
     assert.ok(!md.includes('1001'), 'no secret in the hover');
-    const none = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 6, character: 2 } });
+    const none = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 2 } });
     assert.equal(none, null);
     await c.stop();
   });

@@ -3,7 +3,7 @@
  * else (which files, which findings, which fixes) is decided by the server's engine.
  */
 import * as path from 'node:path';
-import { ExtensionContext, LanguageStatusSeverity, Uri, commands, env, languages, window, workspace } from 'vscode';
+import { ExtensionContext, LanguageStatusSeverity, commands, languages, window, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 
 let client: LanguageClient | undefined;
@@ -24,7 +24,26 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const output = window.createOutputChannel('PBX Lint', { log: true });
-  const selector = [{ language: 'asterisk-config' }, { scheme: 'file', pattern: '**/asterisk/**/*.conf' }];
+  // The files the server may claim; it decides each one's kind (or that it is not ours) from
+  // its path and content, so a pattern here only means "send it over".
+  const patterns = [
+    '**/asterisk/**/*.conf',
+    '**/{amportal,freepbx}.conf',
+    '**/*.cnf',
+    '**/{apache2,httpd,ports}.conf',
+    '**/{apache2,httpd}/**/*.conf',
+    '**/pam.d/*',
+    '**/security/faillock.conf',
+    '**/sshd_config',
+    '**/sshd_config.d/*.conf',
+    '**/fail2ban/**/*.{conf,local}',
+    '**/jail.{conf,local}',
+    '**/{rules.v4,rules.v6}',
+    '**/sysconfig/{iptables,ip6tables}',
+    '**/vsftpd.conf',
+    '**/xinetd.d/*',
+  ];
+  const selector = [{ language: 'asterisk-config' }, ...patterns.map((pattern) => ({ scheme: 'file', pattern }))];
   const clientOptions: LanguageClientOptions = {
     // The server decides each file's kind from its path and content; these are the files
     // it may claim. Files of another language id under an asterisk/ folder are covered by pattern.
@@ -49,9 +68,6 @@ export async function activate(context: ExtensionContext): Promise<void> {
     output,
     commands.registerCommand('pbxlint.restartServer', async () => {
       await client?.restart();
-    }),
-    commands.registerCommand('pbxlint.openRuleDocs', async (url: string) => {
-      if (typeof url === 'string' && /^https:\/\//.test(url)) await env.openExternal(Uri.parse(url));
     }),
     // A suppression needs a reason: ask for it, then let the server write the comment.
     commands.registerCommand('pbxlint.addSuppression', async (args: SuppressionArgs) => {

@@ -28,7 +28,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, LintResult } from './engine/lint';
-import { Finding, Severity, docsUrl } from './engine/rule';
+import { DOCS_BASE, Finding, Severity, docsUrl } from './engine/rule';
 import { RULE_IDS } from './engine/rules';
 import { DEFAULT_SETTINGS, Settings, resolveSettings } from './engine/settings';
 import { LineIndex, Span, TextEdit } from './engine/text';
@@ -43,8 +43,9 @@ import { syntaxFor } from './engine/syntaxes';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pbxlint`;
 /** Server command: add a suppression comment (arguments: SuppressionArgs). */
 export const APPLY_SUPPRESSION = 'pbxlint.applySuppression';
-/** Client commands the VS Code extension implements (others ignore them). */
+/** Client command the VS Code extension implements: ask for the reason, then run APPLY_SUPPRESSION. */
 export const ASK_SUPPRESSION = 'pbxlint.addSuppression';
+/** Server command: open a rule's page through window/showDocument, which every 3.16+ client handles. */
 export const OPEN_DOCS = 'pbxlint.openRuleDocs';
 
 export interface SuppressionArgs {
@@ -75,6 +76,7 @@ export function startServer(connection: Connection): void {
   let hasRelated = false;
   /** The VS Code client asks for a suppression's reason itself; other clients get a placeholder to fill in. */
   let clientAsksReason = false;
+  let canRegisterConfiguration = false;
 
   const log = (msg: string) => connection.console.log(`[pbxlint] ${msg}`);
 
@@ -82,12 +84,13 @@ export function startServer(connection: Connection): void {
     const caps = params.capabilities;
     hasConfiguration = !!caps.workspace?.configuration;
     hasRelated = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
+    canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     clientAsksReason = !!(params.initializationOptions as { asksSuppressionReason?: boolean } | undefined)?.asksSuppressionReason;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-        executeCommandProvider: { commands: [APPLY_SUPPRESSION] },
+        executeCommandProvider: { commands: [APPLY_SUPPRESSION, OPEN_DOCS] },
         hoverProvider: true,
       },
       serverInfo: { name: 'pbxlint', version: VERSION },
@@ -95,7 +98,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (hasConfiguration) {
+    // Only clients that say they support it are asked to register (eglot warns otherwise);
+    // the others still send didChangeConfiguration, which is handled below.
+    if (hasConfiguration && canRegisterConfiguration) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'pbxlint' }).catch(() => undefined);
     }
     log(`ready (${RULE_IDS.length} rules)`);
@@ -305,6 +310,14 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async (params: ExecuteCommandParams) => {
+    if (params.command === OPEN_DOCS) {
+      const url = params.arguments?.[0];
+      // Only our own rule pages: the argument comes from the client and is not trusted.
+      if (typeof url === 'string' && url.startsWith(DOCS_BASE) && /^[a-z0-9-]+\.md$/.test(url.slice(DOCS_BASE.length))) {
+        await connection.window.showDocument({ uri: url, external: true }).catch(() => undefined);
+      }
+      return null;
+    }
     if (params.command !== APPLY_SUPPRESSION) return null;
     const args = params.arguments?.[0] as SuppressionArgs | undefined;
     const doc = args && documents.get(args.uri);
@@ -329,7 +342,7 @@ export function startServer(connection: Connection): void {
       const parts = hits.map((f) => {
         const rule = getRule(f.ruleId);
         const fix = f.fixes.length ? (f.fixes[0].safety === 'safe' ? 'Quick fix available (safe: fix-all applies it).' : 'Quick fix offered (review it: it changes behaviour).') : '';
-        return [`**${f.ruleId}** (${f.severity}): ${rule?.title ?? ''}`, '', rule?.description ?? '', '', fix, `[Rule documentation](${docsUrl(f.ruleId)})`].filter((x, i, a) => x !== '' || a[i - 1] !== '').join('\n');
+        return [`**${f.ruleId}** (${f.severity}): ${rule?.title ?? ''}`, rule?.description ?? '', fix, `[Rule documentation](${docsUrl(f.ruleId)})`].filter((x) => x !== '').join('\n\n');
       });
       return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: toRange(state.index, hits[0].span) };
     } catch (err) {

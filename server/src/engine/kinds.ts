@@ -44,6 +44,8 @@ interface NameRule {
   fragment?: RegExp;
   /** Base names of that family that are a different format altogether. */
   not?: RegExp;
+  /** Paths where that name belongs to another program (FreePBX's Apache conf is also freepbx.conf). */
+  notUnder?: RegExp;
 }
 
 // FreePBX writes `<module>_additional.conf`, `<module>_custom.conf`, `<module>_custom_post.conf`,
@@ -58,7 +60,7 @@ const NAME_RULES: NameRule[] = [
   { kind: 'extensions', main: /^extensions\.conf$/, fragment: /^extensions_[a-z0-9_]+\.conf$/ },
   { kind: 'asterisk', main: /^asterisk\.conf$/ },
   // FreePBX's own settings: /etc/amportal.conf (shell) and /etc/freepbx.conf (PHP).
-  { kind: 'freepbx', main: /^(amportal|freepbx)\.conf$/ },
+  { kind: 'freepbx', main: /^(amportal|freepbx)\.conf$/, notUnder: /(^|[\\/])(httpd|apache2?|nginx|sites-[a-z]+|conf\.d)[\\/]/i },
 ];
 
 function baseName(path: string): string {
@@ -79,7 +81,7 @@ function modeline(text: string): FileKind | undefined {
     const nl = text.indexOf('\n', pos);
     const line = text.slice(pos, nl < 0 ? text.length : nl);
     pos = nl < 0 ? text.length : nl + 1;
-    const c = line.indexOf(';');
+    const c = line.search(/[;#]/);
     if (c < 0) continue;
     const m = MODELINE.exec(line.slice(c));
     if (m && (ALL_KINDS as readonly string[]).includes(m[1])) return m[1] as FileKind;
@@ -107,6 +109,7 @@ export function detectKind(path: string, text: string, opts: { forced?: FileKind
   const base = baseName(path);
   for (const r of NAME_RULES) {
     if (r.not && r.not.test(base)) break;
+    if (r.notUnder && r.notUnder.test(path)) continue;
     if (r.main.test(base)) return { kind: r.kind, fragment: false, reason: `file name ${base}` };
     if (r.fragment && r.fragment.test(base)) return { kind: r.kind, fragment: true, reason: `file name ${base} (included fragment)` };
   }

@@ -19,7 +19,7 @@ export const rule: Rule = {
   title: 'Provider trunk is not monitored (qualify)',
   severity: 'info',
   fileKinds: ['sip'],
-  fix: 'safe',
+  fix: 'offer',
   description:
     'Without qualify, chan_sip never checks that a trunk answers: a dead, moved or hijacked provider address goes unnoticed (no PeerStatus events, "UNKNOWN" in sip show peers), and NAT pinholes towards the provider close.',
   check(ctx) {
@@ -44,7 +44,8 @@ export const rule: Rule = {
       ctx.report({
         span: section.header.header!.name,
         message: `${what[0].toUpperCase()}${what.slice(1)} is not qualified${deliberate ? ` ([general] qualify=${general!.value})` : ''}: if the provider goes down or its address is taken over, nothing shows it, and NAT pinholes towards it close. Set qualify=yes.`,
-        fixes: [{ title: 'Set qualify=yes for this peer', safety: deliberate ? 'offer' : 'safe', edits: [setInSection(ctx.doc, section, 'qualify', 'yes')] }],
+        // Offered, never safe: a provider that ignores OPTIONS would be marked UNREACHABLE and get no calls.
+        fixes: [{ title: 'Set qualify=yes for this peer (check that the provider answers OPTIONS)', safety: 'offer', edits: [setInSection(ctx.doc, section, 'qualify', 'yes')] }],
       });
     }
     for (const [entry, g] of groupByEntry(items)) {
