@@ -78,3 +78,23 @@ describe('no secret is ever printed', () => {
     assert.ok(checked > 10, `only ${checked} secrets checked`);
   });
 });
+
+describe('quoting config text in messages', () => {
+  test('values after = or :, and password-like words, are never shown', async () => {
+    const { safeQuote } = await import('../server/src/engine/secrets.js');
+    assert.equal(safeQuote('passwd=hunter2'), 'passwd=…');
+    assert.equal(safeQuote('zq7secret1'), '(value not shown)');
+    assert.equal(safeQuote('requird'), 'requird');
+    assert.equal(safeQuote('x'.repeat(40)), `${'x'.repeat(24)}…`);
+  });
+});
+
+describe('messages never carry what a lone CR hides', () => {
+  test('a value that runs past a CR is cut there in the message', () => {
+    // To Asterisk this is one line: webenabled's value is "secret=…". The editor shows two lines.
+    const text = '[general]\nenabled=yes\nbindaddr=127.0.0.1\nwebenabled=maybe\rsecret=Zq7-hidden-pw\n';
+    const r = lint('/etc/asterisk/manager.conf', text);
+    assert.ok(r.findings.length > 0);
+    for (const f of r.findings) assert.ok(!f.message.includes('Zq7-hidden-pw'), f.message);
+  });
+});

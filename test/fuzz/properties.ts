@@ -41,15 +41,22 @@ const KEYS = ['secret', 'password', 'md5secret', 'remotesecret', 'type', 'host',
 /** Secrets planted in generated files: every one is weak, so a rule looks at it; none may be printed. */
 export const PLANTED = ['zq7secret1', 'pw42planted', '1234planted', 'amp111zz'];
 
+/** Secrets go only where secrets belong, so that any echo of one is a real leak. */
+const secretLine = fc
+  .tuple(fc.constantFrom('secret', 'password', 'remotesecret', 'md5secret', 'AMPMGRPASS', 'AMPDBPASS', 'password_digest'), fc.constantFrom('=', ' = ', '=>'), fc.constantFrom(...PLANTED))
+  .map(([k, op, v]) => `${k}${op}${v}`);
+const registerLine = fc.constantFrom(...PLANTED).map((p) => `register => 4420155:${p}@sip.example.net/4420155`);
+
 const value = fc.oneof(
   fc.constantFrom('yes', 'no', 'dynamic', 'friend', 'peer', 'user', 'endpoint', 'auth', 'aor', 'identify', 'transport', 'port,invite', 'very', '0.0.0.0', '::', '[::]', '127.0.0.1', '0.0.0.0/0.0.0.0', '192.0.2.0/255.255.255.0', '1.2.3.4, 5.6.7.8', '::/0', ',call', 'system,command', 'all', 'a,'),
-  fc.constantFrom(...PLANTED),
-  fc.constantFrom('_X.,1,Dial(SIP/${EXTEN}@trunk)', '_.,1,System(echo ${CALLERID(num)})', 's,1,DISA(no-password,ctx)', '1,n(label),VoiceMailMain(${EXTEN},s)', 'user:pw42planted@sip.example.net/100', 'tls://user:pw42planted@sip.example.net'),
+  fc.constantFrom('_X.,1,Dial(SIP/${EXTEN}@trunk)', '_.,1,System(echo ${CALLERID(num)})', 's,1,DISA(no-password,ctx)', '1,n(label),VoiceMailMain(${EXTEN},s)'),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
 );
 
 const line = fc.oneof(
+  secretLine,
+  registerLine,
   fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom('=', ' = ', '=>', ' => ', '+=', ' '), value, fc.constantFrom('', ' ; comment', ';-- block --;', '\\;x', ' # hash')).map(([k, op, v, tail]) => `${k}${op}${v}${tail}`),
   fc.tuple(fc.constantFrom('general', 'global', '1001', 'phones', 'anonymous', 'admin', 'mysqld', 'client', 'sshd', 'asterisk', ' general ', 'default'), fc.constantFrom('', '(!)', '(phones)', '(+)', ' (!)', '()', '(!,phones)', '(!, phones)')).map(([n, o]) => `[${n}]${o}`),
   fc.constantFrom(';-- open', 'close --;', ';--;', 'x=1--;2', '#include sip_custom.conf', '#exec /bin/true', '#tryinclude "nope.conf"', '# comment', '<Directory />', '</Directory>', 'Require all granted', '@include common-auth', 'Match User x', '*filter', ':INPUT ACCEPT [0:0]', '-A INPUT -p udp --dport 5060 -j ACCEPT', 'COMMIT', '!includedir /etc/mysql/conf.d/', '\\', ''),
@@ -64,7 +71,7 @@ export const configText = fc
 /** Planted secrets that sit where a secret belongs (a password key, a register => credential). */
 function secretsIn(text: string): string[] {
   const out = new Set<string>();
-  const re = /(?:secret|password|passwd|pass|md5_cred|AMP\w*PASS\w*)\s*(?:=>?|\s)\s*"?([^\s;"]+)|register\s*=>\s*(?:\w+:\/\/)?[^:@\s]+:([^:@\s]+)@/gi;
+  const re = /(?:secret|password|passwd|pass|md5_cred|AMP\w*PASS\w*|password_digest)\s*=>?\s*"?([^\s;"]+)|register\s*=>\s*(?:\w+:\/\/)?[^:@\s]+:([^:@\s]+)@/gi;
   for (const m of text.matchAll(re)) {
     const v = m[1] ?? m[2];
     for (const s of PLANTED) if (v && v.includes(s)) out.add(s);

@@ -107,7 +107,10 @@ export function detectKind(path: string, text: string, opts: { forced?: FileKind
   const ml = modeline(text);
   if (ml) return { kind: ml, fragment: false, reason: 'pbxlint-kind comment' };
   const base = baseName(path);
+  // fail2ban's filter.d/asterisk.conf and action.d/*.conf are fail2ban files, whatever their names.
+  const underFail2ban = /(^|[\\/])fail2ban[\\/]/i.test(path);
   for (const r of NAME_RULES) {
+    if (underFail2ban) break;
     if (r.not && r.not.test(base)) break;
     if (r.notUnder && r.notUnder.test(path)) continue;
     if (r.main.test(base)) return { kind: r.kind, fragment: false, reason: `file name ${base}` };
@@ -115,7 +118,7 @@ export function detectKind(path: string, text: string, opts: { forced?: FileKind
   }
   const host = detectHostKind(path, text);
   if (host) return host;
-  const asteriskContext = isUnderAsteriskDir(path) || opts.languageId === 'asterisk-config';
+  const asteriskContext = !underFail2ban && (isUnderAsteriskDir(path) || opts.languageId === 'asterisk-config');
   if (!asteriskContext || !/\.conf$/.test(base)) return undefined;
   for (const [kind, re] of SIGNATURES) {
     if (re.test(text)) return { kind, fragment: !/^\s*\[/m.test(text), reason: 'content' };

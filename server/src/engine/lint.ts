@@ -33,6 +33,16 @@ export interface LintResult {
   doc?: unknown;
 }
 
+/**
+ * Messages are generated text and never contain control characters of their own; one that
+ * does came from the file, where a lone CR (old Mac line ends) or a NUL hides what the editor
+ * shows as the next line, such as `secret=…`. Everything from it to the closing quote goes.
+ */
+export function sanitize(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\x00-\x08\x0b-\x1f\x7f]/.test(text) ? text.replace(/[\x00-\x08\x0b-\x1f\x7f][^'"`]*/g, '…') : text;
+}
+
 /** Rule id used when a rule throws: the file still gets every other rule's findings. */
 export const INTERNAL_ERROR_ID = 'pbxlint-internal-error';
 
@@ -54,10 +64,10 @@ export function lintText(input: LintInput): LintResult {
       findings.push({
         ruleId: rule.id,
         severity: configured ?? r.severity ?? rule.severity,
-        message: r.message,
+        message: sanitize(r.message),
         span: r.span,
-        fixes: r.fixes ?? [],
-        related: r.related ?? [],
+        fixes: (r.fixes ?? []).map((f) => (f.title === sanitize(f.title) ? f : { ...f, title: sanitize(f.title) })),
+        related: (r.related ?? []).map((x) => (x.message === sanitize(x.message) ? x : { ...x, message: sanitize(x.message) })),
       });
     };
     try {

@@ -119,3 +119,17 @@ export function describeReasons(reasons: string[]): string {
   if (reasons.length <= 1) return reasons.join('');
   return `${reasons.slice(0, -1).join(', ')} and ${reasons[reasons.length - 1]}`;
 }
+
+/**
+ * Quotes text from a config file for a message without ever printing a value: anything
+ * after `=` or `:` is elided (`passwd=…`), and long words are cut. Use it whenever a
+ * message repeats a word the rule does not understand.
+ */
+export function safeQuote(text: string, max = 24): string {
+  // A word that mixes letters with digits or symbols may be a password typed in the wrong
+  // place: say nothing of it. Plain words (typos such as 'requird') are shown.
+  if (text.length >= 6 && /[a-z]/i.test(text) && /[\d!@#$%^&*+/?~]/.test(text) && !/[=:]/.test(text)) return '(value not shown)';
+  let t = text.replace(/([=:]).*$/s, '$1…');
+  if (t.length > max) t = `${t.slice(0, max)}…`;
+  return t;
+}

@@ -24,6 +24,7 @@
  * interpreted three ways (`rules` as a pam.d file, `confRules` as pam.conf with a service
  * column, `faillock` as faillock.conf); {@link pamFormat} picks the one that applies to a path.
  */
+import { safeQuote } from '../../secrets';
 import type { Span } from '../../text';
 
 export type PamType = 'auth' | 'account' | 'password' | 'session';
@@ -430,7 +431,7 @@ function interpret(text: string, lines: PamPhysLine[], logical: PamLogical[], bo
     const type = PAM_TYPES.find((t) => t === typeText.toLowerCase());
     if (!type || typeWord.bracket) {
       rule.bad = true;
-      problem('bad-type', 'error', typeWord, `Unknown module type '${typeWord.text}' (auth, account, password or session expected): libpam does not skip the line, it installs a rule that always fails (in the auth stack), so logins fail.`);
+      problem('bad-type', 'error', typeWord, `Unknown module type '${safeQuote(typeWord.text)}' (auth, account, password or session expected): libpam does not skip the line, it installs a rule that always fails (in the auth stack), so logins fail.`);
     } else {
       rule.type = type;
     }
@@ -461,7 +462,7 @@ function interpret(text: string, lines: PamPhysLine[], logical: PamLogical[], bo
           controlWord,
           controlWord.bracket
             ? `libpam cannot parse this control (${parsed.error}) and treats every result of the module as a failure: this rule always fails.`
-            : `Unknown control '${controlWord.text}' (required, requisite, sufficient, optional, include, substack or [value=action …] expected): libpam treats every result as a failure, so this rule always fails.`,
+            : `Unknown control '${safeQuote(controlWord.text)}' (required, requisite, sufficient, optional, include, substack or [value=action …] expected): libpam treats every result as a failure, so this rule always fails.`,
         );
       }
     }
@@ -469,7 +470,7 @@ function interpret(text: string, lines: PamPhysLine[], logical: PamLogical[], bo
     if (!mod) {
       if (!rule.bad) {
         rule.bad = true;
-        problem('no-module', 'error', controlWord, rule.control === 'include' || rule.control === 'substack' ? `'${controlWord.text}' without a file name: libpam installs a rule that always fails.` : 'No module path after the control: libpam installs a rule that always fails, so this stack always fails.');
+        problem('no-module', 'error', controlWord, rule.control === 'include' || rule.control === 'substack' ? `'${safeQuote(controlWord.text)}' without a file name: libpam installs a rule that always fails.` : 'No module path after the control: libpam installs a rule that always fails, so this stack always fails.');
       }
       rules.push(rule);
       continue;

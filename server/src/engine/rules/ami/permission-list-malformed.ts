@@ -1,3 +1,4 @@
+import { safeQuote } from '../../secrets';
 import type { Rule, Severity } from '../../rule';
 import {
   DANGEROUS_WRITE,
@@ -36,7 +37,7 @@ function problem(it: PermItem, key: 'read' | 'write'): { text: string; severity:
         severity: 'warning',
       };
     case 'unknown':
-      return { text: `'${it.text}' is not an AMI permission class and grants nothing`, severity: 'warning' };
+      return { text: `'${safeQuote(it.text)}' is not an AMI permission class and grants nothing`, severity: 'warning' };
     default:
       return undefined;
   }
