@@ -22,7 +22,7 @@ describe('every rule is complete', () => {
       const mine = fixtures.filter((f) => f.rule === rule.id);
       assert.ok(mine.some((f) => f.polarity === 'bad' && f.expected.some((e) => e.endsWith(`:${rule.id}`))), 'no bad fixture expects it');
       assert.ok(mine.some((f) => f.polarity === 'good'), 'no good fixture');
-      assert.match(rule.id, /^[a-z]+(-[a-z0-9]+)+$/);
+      assert.match(rule.id, /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/);
       assert.ok(rule.description.length > 40, 'description says why it matters');
     });
   }
