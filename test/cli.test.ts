@@ -110,6 +110,17 @@ describe('pbxlint CLI', () => {
     assert.equal(u.code, 2);
     assert.match(u.stderr, /unknown setting "rulez" does nothing/);
   });
+  test('fileKinds and exclude from .pbxlintrc.json', () => {
+    const dir = tmpTree({
+      '.pbxlintrc.json': JSON.stringify({ fileKinds: { '**/asterisk/*.cfg': 'manager' }, exclude: ['**/backup/**'] }),
+      'etc/asterisk/ami.cfg': '[general]\nenabled=yes\nbindaddr=0.0.0.0\n',
+      'etc/asterisk/backup/sip.conf': '[general]\nallowguest=yes\n',
+    });
+    const out = JSON.parse(run(['--format', 'json', 'etc'], dir).stdout);
+    const paths = out.files.map((f: { path: string; kind: string }) => `${f.path}:${f.kind}`);
+    assert.ok(paths.includes('etc/asterisk/ami.cfg:manager'), paths.join(' '));
+    assert.ok(!paths.some((p: string) => p.includes('backup')), 'excluded');
+  });
   test('--kind forces the kind of an unusual file name; --help and --version', () => {
     const dir = tmpTree({ 'trunks.txt': '[general]\nallowguest=yes\n' });
     const r = run(['--kind', 'sip', join(dir, 'trunks.txt')]);

@@ -104,3 +104,24 @@ describe('file kinds', () => {
     assert.equal(detectKind('/srv/x.conf', '[general]\nallowguest=no\n', { languageId: 'asterisk-config' })?.kind, 'sip');
   });
 });
+
+describe('fileKinds and exclude', () => {
+  test('globs: ** across folders, * within one, {a,b}, base-name patterns', async () => {
+    const { globMatch } = await import('../server/src/engine/glob.js');
+    assert.ok(globMatch('**/trunks/*.conf', '/srv/pbx/trunks/provider.conf'));
+    assert.ok(!globMatch('**/trunks/*.conf', '/srv/pbx/trunks/sub/provider.conf'));
+    assert.ok(globMatch('*.orig', '/etc/asterisk/sip.conf.orig'));
+    assert.ok(globMatch('**/backup/**', '/etc/asterisk/backup/2024/sip.conf'));
+    assert.ok(globMatch('/etc/{ssh,pam.d}/*', '/etc/pam.d/sshd'));
+    assert.ok(!globMatch('/etc/{ssh,pam.d}/*', '/etc/mysql/my.cnf'));
+  });
+  test('a forced kind lints a file pbxlint cannot recognise; an unknown kind is reported', () => {
+    const { settings, problems } = resolveSettings({ fileKinds: { '**/trunks/*.conf': 'sip', '*.cfg': 'telephone' }, exclude: ['**/backup/**'] }, RULE_IDS);
+    assert.deepEqual(problems.map((p) => p.key), ['fileKinds.*.cfg']);
+    const r = lint('/srv/pbx/trunks/provider.conf', '[general]\nallowguest=yes\n', settings);
+    assert.equal(r.kind?.kind, 'sip');
+    assert.equal(r.kind?.reason, 'forced');
+    assert.ok(r.findings.some((f) => f.ruleId === 'sip-allowguest'));
+    assert.equal(lint('/srv/pbx/other/provider.conf', '[general]\nallowguest=yes\n', settings).kind, undefined);
+  });
+});

@@ -5,7 +5,7 @@
  * Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage error or unreadable path.
  */
 import { promises as fs } from 'node:fs';
-import { lintText } from './engine/lint';
+import { isExcluded, kindFromSettings, lintText } from './engine/lint';
 import { ALL_KINDS, FileKind } from './engine/kinds';
 import { RULE_IDS } from './engine/rules';
 import { resolveSettings, SeveritySetting } from './engine/settings';
@@ -183,10 +183,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (problems.length) return 2;
 
-  const walk = await collectFiles(opts.paths);
+  const walk = await collectFiles(opts.paths, (p) => kindFromSettings(settings, p) !== undefined);
   const reports: FileReport[] = [];
   for (const e of walk.errors) reports.push({ path: e.path, findings: [], suppressed: 0, suppressions: [], error: e.message });
   for (const path of walk.files) {
+    if (isExcluded(settings, path)) {
+      if (opts.paths.includes(path)) process.stderr.write(`pbxlint: ${path}: excluded by the exclude setting\n`);
+      continue;
+    }
     let text: string;
     try {
       text = await fs.readFile(path, 'utf8');

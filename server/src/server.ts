@@ -27,7 +27,7 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText, LintResult } from './engine/lint';
+import { isExcluded, lintText, LintResult } from './engine/lint';
 import { DOCS_BASE, Finding, Severity, docsUrl } from './engine/rule';
 import { RULE_IDS } from './engine/rules';
 import { DEFAULT_SETTINGS, Settings, resolveSettings } from './engine/settings';
@@ -191,6 +191,11 @@ export function startServer(connection: Connection): void {
       const settings = await settingsFor(uri);
       const current = documents.get(uri);
       if (!current || current.version !== doc.version) return; // a newer change is scheduled
+      if (isExcluded(settings, uriToPath(uri))) {
+        states.delete(uri);
+        await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [] });
+        return;
+      }
       const text = doc.getText();
       const t0 = performance.now();
       const result = lintText({ path: uriToPath(uri), text, settings, languageId: doc.languageId });

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, Settings } from './settings';
 import { findSuppressions, Suppression } from './suppressions';
 import { syntaxFor } from './syntaxes';
 import { lineAt } from './syntax';
+import { globMatch } from './glob';
 
 export interface LintInput {
   path: string;
@@ -46,13 +47,25 @@ export function sanitize(text: string): string {
 /** Rule id used when a rule throws: the file still gets every other rule's findings. */
 export const INTERNAL_ERROR_ID = 'pbxlint-internal-error';
 
+/** The kind `pbxlint.fileKinds` forces for this path, if a glob matches. */
+export function kindFromSettings(settings: Settings, path: string): FileKind | undefined {
+  for (const [glob, kind] of Object.entries(settings.fileKinds ?? {})) if (globMatch(glob, path)) return kind as FileKind;
+  return undefined;
+}
+
+/** True when `pbxlint.exclude` says this file is never linted. */
+export function isExcluded(settings: Settings, path: string): boolean {
+  return (settings.exclude ?? []).some((g) => globMatch(g, path));
+}
+
 export function rulesFor(kind: FileKind): AnyRule[] {
   return RULES.filter((r) => r.fileKinds.includes(kind));
 }
 
 export function lintText(input: LintInput): LintResult {
   const settings = input.settings ?? DEFAULT_SETTINGS;
-  const kind = detectKind(input.path, input.text, { forced: input.kind, languageId: input.languageId });
+  const forced = input.kind ?? kindFromSettings(settings, input.path);
+  const kind = detectKind(input.path, input.text, { forced, languageId: input.languageId });
   if (!kind) return { findings: [], suppressed: [] };
   const syntax = syntaxFor(kind.kind);
   const doc = syntax.parse(input.text, { fragment: kind.fragment });

@@ -4,6 +4,7 @@
  * setting is validated; a value that cannot apply is reported, never silently ignored.
  */
 import type { Severity } from './rule';
+import { ALL_KINDS } from './kinds';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -18,11 +19,15 @@ export interface Settings {
   run: 'onType' | 'onSave';
   /** Honour `pbxlint-disable` comments (CI may want them ignored). */
   inlineSuppressions: boolean;
+  /** Glob to file kind, for files whose names pbxlint cannot recognise (see SETTINGS_SCHEMA). */
+  fileKinds: Record<string, string>;
+  /** Globs of files never linted (the CLI walk and the editor skip them). */
+  exclude: string[];
 }
 
 export interface SettingSpec {
   key: keyof Settings;
-  type: 'string' | 'number' | 'boolean' | 'object';
+  type: 'string' | 'number' | 'boolean' | 'object' | 'array';
   default: unknown;
   description: string;
   enum?: readonly string[];
@@ -61,6 +66,18 @@ export const SETTINGS_SCHEMA: readonly SettingSpec[] = [
     description: 'Lint while typing (onType) or only when a file is opened or saved (onSave).',
   },
   {
+    key: 'fileKinds',
+    type: 'object',
+    default: {},
+    description: 'Force the kind of files pbxlint cannot recognise by name: { "**/trunks/*.conf": "sip", "/srv/pbx/ami.cfg": "manager" }. Kinds: sip, pjsip, iax, manager, http, ari, extensions, asterisk, asterisk-other, freepbx, mycnf, apache, pam, sshd, fail2ban, iptables, vsftpd, xinetd.',
+  },
+  {
+    key: 'exclude',
+    type: 'array',
+    default: [],
+    description: 'Globs of files pbxlint never lints, e.g. ["**/backup/**", "*.orig"].',
+  },
+  {
     key: 'inlineSuppressions',
     type: 'boolean',
     default: true,
@@ -83,9 +100,9 @@ const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
  * Merges user input over the defaults. Unknown keys, wrong types and unknown rule ids are
  * reported in `problems` (the caller shows them) and fall back to the default.
  */
-export function resolveSettings(input: unknown, knownRules: readonly string[]): { settings: Settings; problems: SettingsProblem[] } {
+export function resolveSettings(input: unknown, knownRules: readonly string[], knownKinds: readonly string[] = ALL_KINDS): { settings: Settings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS, rules: {} };
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS, rules: {}, fileKinds: {}, exclude: [] };
   if (input === null || input === undefined) return { settings: out as unknown as Settings, problems };
   if (typeof input !== 'object' || Array.isArray(input)) {
     problems.push({ key: '', message: 'settings must be an object; using defaults' });
@@ -98,6 +115,27 @@ export function resolveSettings(input: unknown, knownRules: readonly string[]): 
       continue;
     }
     if (value === null || value === undefined) continue;
+    if (spec.type === 'array') {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+        problems.push({ key, message: `"${key}" must be a list of glob strings` });
+        continue;
+      }
+      out[key] = value;
+      continue;
+    }
+    if (key === 'fileKinds') {
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        problems.push({ key, message: `"${key}" must be an object of glob: kind` });
+        continue;
+      }
+      const kinds: Record<string, string> = {};
+      for (const [glob, kind] of Object.entries(value as Record<string, unknown>)) {
+        if (typeof kind !== 'string' || !knownKinds.includes(kind)) problems.push({ key: `fileKinds.${glob}`, message: `"${String(kind)}" is not a file kind pbxlint knows (${knownKinds.join(', ')}): this entry does nothing` });
+        else kinds[glob] = kind;
+      }
+      out.fileKinds = kinds;
+      continue;
+    }
     if (spec.type === 'object') {
       if (typeof value !== 'object' || Array.isArray(value)) {
         problems.push({ key, message: `"${key}" must be an object` });

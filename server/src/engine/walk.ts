@@ -13,7 +13,8 @@ export interface WalkResult {
   errors: { path: string; message: string }[];
 }
 
-export async function collectFiles(paths: string[]): Promise<WalkResult> {
+/** `also` claims more files than the names pbxlint knows (the fileKinds setting). */
+export async function collectFiles(paths: string[], also: (path: string) => boolean = () => false): Promise<WalkResult> {
   const out: WalkResult = { files: [], errors: [] };
   for (const p of paths) {
     let st;
@@ -23,13 +24,13 @@ export async function collectFiles(paths: string[]): Promise<WalkResult> {
       out.errors.push({ path: p, message: errMessage(err) });
       continue;
     }
-    if (st.isDirectory()) await walkDir(p, out);
+    if (st.isDirectory()) await walkDir(p, out, also);
     else out.files.push(p); // an explicitly named file is always linted (its kind may be forced)
   }
   return out;
 }
 
-async function walkDir(dir: string, out: WalkResult): Promise<void> {
+async function walkDir(dir: string, out: WalkResult, also: (path: string) => boolean): Promise<void> {
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -41,8 +42,8 @@ async function walkDir(dir: string, out: WalkResult): Promise<void> {
   for (const e of entries) {
     const full = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) await walkDir(full, out);
-    } else if ((e.isFile() || e.isSymbolicLink()) && mayBeKnownFile(full)) {
+      if (!SKIP_DIRS.has(e.name)) await walkDir(full, out, also);
+    } else if ((e.isFile() || e.isSymbolicLink()) && (mayBeKnownFile(full) || also(full))) {
       out.files.push(full);
     }
   }
