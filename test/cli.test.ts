@@ -121,6 +121,22 @@ describe('pbxlint CLI', () => {
     assert.ok(paths.includes('etc/asterisk/ami.cfg:manager'), paths.join(' '));
     assert.ok(!paths.some((p: string) => p.includes('backup')), 'excluded');
   });
+  test('sshd_config and pam.d/sshd read each other when both are in the tree given', () => {
+    const faillock = 'auth required pam_faillock.so preauth\n@include common-auth\nauth [default=die] pam_faillock.so authfail\naccount required pam_faillock.so\n';
+    const both = tmpTree({ 'etc/ssh/sshd_config': 'PasswordAuthentication yes\n', 'etc/pam.d/sshd': faillock, 'etc/pam.d/common-auth': 'auth [success=1 default=ignore] pam_unix.so\nauth requisite pam_deny.so\nauth required pam_permit.so\n' });
+    const f = JSON.parse(run(['--format', 'json', 'etc'], both).stdout).files.find((x: { path: string }) => x.path.endsWith('sshd_config'));
+    const pw = f.findings.find((x: { ruleId: string }) => x.ruleId === 'sshd-password-authentication');
+    assert.equal(pw.severity, 'info');
+    assert.match(pw.message, /pam\.d\/sshd locks accounts after failed logins \(checked\)/);
+    // Only the sshd_config folder given: pam.d is outside, so the safe assumption, and a warning.
+    const alone = JSON.parse(run(['--format', 'json', 'etc/ssh'], both).stdout).files[0].findings.find((x: { ruleId: string }) => x.ruleId === 'sshd-password-authentication');
+    assert.equal(alone.severity, 'warning');
+    assert.match(alone.message, /cannot see \/etc\/pam\.d\/sshd/);
+    const off = tmpTree({ 'etc/ssh/sshd_config': 'PasswordAuthentication no\n', 'etc/pam.d/sshd': '@include common-auth\naccount required pam_nologin.so\n' });
+    const lock = JSON.parse(run(['--format', 'json', 'etc'], off).stdout).files.find((x: { path: string }) => x.path.endsWith('pam.d/sshd')).findings.find((x: { ruleId: string }) => x.ruleId === 'pam-lockout-missing');
+    assert.equal(lock.severity, 'info');
+    assert.match(lock.message, /turns password logins off \(checked\)/);
+  });
   test('--kind forces the kind of an unusual file name; --help and --version', () => {
     const dir = tmpTree({ 'trunks.txt': '[general]\nallowguest=yes\n' });
     const r = run(['--kind', 'sip', join(dir, 'trunks.txt')]);

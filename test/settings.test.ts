@@ -125,3 +125,23 @@ describe('fileKinds and exclude', () => {
     assert.equal(lint('/srv/pbx/other/provider.conf', '[general]\nallowguest=yes\n', settings).kind, undefined);
   });
 });
+
+describe('reading a neighbouring file', () => {
+  test('only under the roots given, never through a symbolic link that leads outside', async () => {
+    const { makeReader } = await import('../server/src/engine/walk.js');
+    const { mkdtempSync, writeFileSync, mkdirSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const outside = mkdtempSync(join(tmpdir(), 'pbxlint-out-'));
+    writeFileSync(join(outside, 'shadow'), 'root:x:0:0');
+    const root = mkdtempSync(join(tmpdir(), 'pbxlint-root-'));
+    mkdirSync(join(root, 'pam.d'));
+    writeFileSync(join(root, 'pam.d', 'sshd'), 'auth required pam_faillock.so preauth\n');
+    symlinkSync(join(outside, 'shadow'), join(root, 'pam.d', 'evil'));
+    const read = makeReader([root]);
+    assert.match(read(join(root, 'pam.d', 'sshd')) ?? '', /pam_faillock/);
+    assert.equal(read(join(outside, 'shadow')), undefined);
+    assert.equal(read(join(root, 'pam.d', 'evil')), undefined, 'a link out of the root is not followed');
+    assert.equal(read(join(root, 'pam.d', '..', '..', outside.split('/').pop()!, 'shadow')), undefined);
+  });
+});

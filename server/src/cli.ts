@@ -10,7 +10,7 @@ import { ALL_KINDS, FileKind } from './engine/kinds';
 import { RULE_IDS } from './engine/rules';
 import { resolveSettings, SeveritySetting } from './engine/settings';
 import type { Severity } from './engine/rule';
-import { collectFiles, errMessage } from './engine/walk';
+import { collectFiles, errMessage, makeReader } from './engine/walk';
 import { findProjectConfig, readProjectConfig } from './engine/projectConfig';
 import { FileReport, SEVERITY_RANK, toFileReport } from './engine/report/model';
 import { formatSuppressions, formatText } from './engine/report/text';
@@ -184,6 +184,8 @@ export async function main(argv: string[]): Promise<number> {
   if (problems.length) return 2;
 
   const walk = await collectFiles(opts.paths, (p) => kindFromSettings(settings, p) !== undefined);
+  // Rules may read a neighbouring file (sshd_config and pam.d/sshd), only inside the trees given.
+  const readFile = makeReader(opts.paths);
   const reports: FileReport[] = [];
   for (const e of walk.errors) reports.push({ path: e.path, findings: [], suppressed: 0, suppressions: [], error: e.message });
   for (const path of walk.files) {
@@ -198,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
       reports.push({ path, findings: [], suppressed: 0, suppressions: [], error: errMessage(err) });
       continue;
     }
-    const result = lintText({ path, text, settings, kind: opts.kind });
+    const result = lintText({ path, text, settings, kind: opts.kind, readFile });
     if (!result.kind) {
       if (opts.paths.includes(path)) {
         process.stderr.write(`pbxlint: ${path}: not a file kind pbxlint knows; use --kind to choose one\n`);

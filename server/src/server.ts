@@ -35,6 +35,7 @@ import { LineIndex, Span, TextEdit } from './engine/text';
 import { uriToPath } from './uri';
 import { dirname } from 'node:path';
 import { findProjectConfig, readProjectConfig } from './engine/projectConfig';
+import { makeReader } from './engine/walk';
 import { combineFixes, safeFixes } from './engine/fixes';
 import { getRule } from './engine/rules';
 import { suppressionEdit } from './engine/suppressions';
@@ -77,6 +78,8 @@ export function startServer(connection: Connection): void {
   /** The VS Code client asks for a suppression's reason itself; other clients get a placeholder to fill in. */
   let clientAsksReason = false;
   let canRegisterConfiguration = false;
+  /** Rules may read neighbouring files inside the workspace folders (open documents first). */
+  let readFile: ((path: string) => string | undefined) | undefined;
 
   const log = (msg: string) => connection.console.log(`[pbxlint] ${msg}`);
 
@@ -85,6 +88,10 @@ export function startServer(connection: Connection): void {
     hasConfiguration = !!caps.workspace?.configuration;
     hasRelated = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []).filter((u) => u.startsWith('file:')).map(uriToPath);
+    if (folders.length) {
+      readFile = makeReader(folders, (path) => documents.all().find((d) => d.uri.startsWith('file:') && uriToPath(d.uri) === path)?.getText());
+    }
     clientAsksReason = !!(params.initializationOptions as { asksSuppressionReason?: boolean } | undefined)?.asksSuppressionReason;
     return {
       capabilities: {
@@ -198,7 +205,7 @@ export function startServer(connection: Connection): void {
       }
       const text = doc.getText();
       const t0 = performance.now();
-      const result = lintText({ path: uriToPath(uri), text, settings, languageId: doc.languageId });
+      const result = lintText({ path: uriToPath(uri), text, settings, languageId: doc.languageId, readFile });
       const index = new LineIndex(text);
       const cost = performance.now() - t0;
       states.set(uri, { version: doc.version, result, index, cost });
@@ -237,7 +244,7 @@ export function startServer(connection: Connection): void {
     if (!state || state.version !== doc.version) {
       const settings = await settingsFor(uri);
       const text = doc.getText();
-      state = { version: doc.version, result: lintText({ path: uriToPath(uri), text, settings, languageId: doc.languageId }), index: new LineIndex(text), cost: 0 };
+      state = { version: doc.version, result: lintText({ path: uriToPath(uri), text, settings, languageId: doc.languageId, readFile }), index: new LineIndex(text), cost: 0 };
       states.set(uri, state);
     }
     return { doc, state };

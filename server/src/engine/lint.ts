@@ -20,6 +20,8 @@ export interface LintInput {
   kind?: FileKind;
   /** The editor's language id, a hint for files with unusual names. */
   languageId?: string;
+  /** Lets rules read a neighbouring file (see RuleContext.readFile). */
+  readFile?: (path: string) => string | undefined;
 }
 
 export interface LintResult {
@@ -84,7 +86,7 @@ export function lintText(input: LintInput): LintResult {
       });
     };
     try {
-      rule.check({ doc, kind: kind.kind, fragment: kind.fragment, path: input.path, settings, report });
+      rule.check({ doc, kind: kind.kind, fragment: kind.fragment, path: input.path, settings, report, readFile: input.readFile });
     } catch (err) {
       // A rule bug must never take the file (or the server) down with it. The message
       // carries the error's own text only: rules never put config values in exceptions.

@@ -55,6 +55,12 @@ export interface RuleContext<D = ConfDocument> {
   path: string;
   settings: Settings;
   report(r: Report): void;
+  /**
+   * Reads another file of the same box, when the caller allows it (the CLI: under the paths
+   * it was given; the server: inside the workspace folders). Undefined when not allowed,
+   * absent or unreadable: rules then fall back to the safe assumption and say so.
+   */
+  readFile?(path: string): string | undefined;
 }
 
 export interface RuleMeta {

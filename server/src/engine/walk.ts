@@ -2,8 +2,8 @@
  * Finds the files pbxlint lints under the given paths. Symbolic links to directories are not
  * followed (no loops, nothing outside the tree); unreadable paths are reported, not thrown.
  */
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { mayBeKnownFile } from './kinds';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -55,4 +55,32 @@ export function errMessage(err: unknown): string {
   if (e && e.code === 'EACCES') return 'permission denied';
   if (e && e.code === 'EISDIR') return 'is a directory';
   return e && e.message ? e.message : String(err);
+}
+
+/**
+ * A reader for RuleContext.readFile that only reads regular files under the given roots
+ * (after resolving symbolic links, so a link cannot lead outside), at most 1 MB each.
+ */
+export function makeReader(roots: readonly string[], overlay?: (path: string) => string | undefined): (path: string) => string | undefined {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  const allowed = roots.map(real).filter((r): r is string => !!r);
+  return (path: string) => {
+    const open = overlay?.(path);
+    if (open !== undefined) return open;
+    const p = real(resolve(path));
+    if (!p || !allowed.some((r) => p === r || p.startsWith(r.endsWith(sep) ? r : r + sep))) return undefined;
+    try {
+      const st = statSync(p);
+      if (!st.isFile() || st.size > 1_000_000) return undefined;
+      return readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
 }

@@ -1,3 +1,4 @@
+import { sshdAcceptsPasswords } from '../../host/crossfile';
 import type { Rule } from '../../rule';
 import type { PamDocument } from '../../host/pam/parser';
 import { debianFaillockMigration, includesAuthStack, isFaillock, isTally, migrationFix, pamView, RHEL_ADVICE, ruleAnchor } from '../../host/pam/model';
@@ -18,6 +19,7 @@ export const rule: Rule<PamDocument> = {
     const anchor = rules.find((r) => includesAuthStack(r)) ?? rules.find((r) => r.type === 'auth');
     if (!anchor) return;
     const migration = debianFaillockMigration(ctx.doc, rules);
+    const ssh = sshdAcceptsPasswords(ctx);
     const included = anchor.atInclude || anchor.control === 'include' || anchor.control === 'substack';
     const assumed = included
       ? `pbxlint reads one file at a time and assumes ${anchor.moduleName} is the distribution's default (no pam_faillock)`
@@ -27,7 +29,8 @@ export const rule: Rule<PamDocument> = {
       : `${RHEL_ADVICE} On Debian/Ubuntu, use pam-auth-update profiles for pam_faillock.`;
     ctx.report({
       span: ruleAnchor(anchor),
-      message: `No account lockout for SSH password logins: ${assumed}${included ? ' and' : ''} that sshd_config allows passwords (PasswordAuthentication defaults to yes). An attacker can keep guessing one account's password; fail2ban only counts per address. ${how}`,
+      severity: ssh && !ssh.value ? 'info' : undefined,
+      message: `No account lockout for SSH password logins: ${assumed}${ssh ? `; ${ssh.path} ${ssh.value ? 'accepts passwords (checked)' : 'turns password logins off (checked), so this matters only if that changes'}` : `${included ? ' and' : ''} that sshd_config allows passwords (PasswordAuthentication defaults to yes)`}. An attacker can keep guessing one account's password; fail2ban only counts per address. ${how}`,
       fixes: migrationFix(ctx.doc, rules, 'Add account lockout'),
     });
   },

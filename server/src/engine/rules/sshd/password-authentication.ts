@@ -1,9 +1,19 @@
 import type { Fix, Rule } from '../../rule';
 import type { SshdDocument } from '../../host/sshd/parser';
+import { pamLockout } from '../../host/crossfile';
 import { absentNote, absentSpan, addressOnly, globalSetting, insertSetting, matchLabel, matchSettings, replaceValue, wordValue } from '../../host/sshd/model';
 
 const TITLE = 'Disable password logins (PasswordAuthentication no): install and test an SSH key first, editing this over SSH can cut your own access';
 const ASSUMPTION = 'pbxlint cannot see /etc/pam.d/sshd or fail2ban from this file, so it assumes no account lockout (pam_faillock) stands behind it';
+
+/** What stands behind password logins: read from pam.d/sshd when the caller lets us, else the safe assumption. */
+function behind(ctx: Parameters<Rule<SshdDocument>['check']>[0]): { text: string; locked: boolean } {
+  const pam = pamLockout(ctx);
+  if (!pam) return { text: ASSUMPTION, locked: false };
+  return pam.value
+    ? { text: `${pam.path} locks accounts after failed logins (checked), which slows the guessing down`, locked: true }
+    : { text: `${pam.path} has no account lockout either (checked)`, locked: false };
+}
 
 export const rule: Rule<SshdDocument> = {
   id: 'sshd-password-authentication',
@@ -16,15 +26,18 @@ export const rule: Rule<SshdDocument> = {
   check(ctx) {
     const { doc } = ctx;
     const fix = (edit: Fix['edits'][number]): Fix[] => [{ title: TITLE, edits: [edit], safety: 'offer' }];
+    const b = behind(ctx);
+    const severity = b.locked ? ('info' as const) : undefined;
     const d = globalSetting(doc, 'passwordauthentication');
     if (d) {
       if (wordValue(d) === 'yes') {
-        ctx.report({ span: d.args[0], message: `PasswordAuthentication yes: anyone who reaches the SSH port can guess passwords; ${ASSUMPTION}. Use keys and set it to no.`, fixes: fix(replaceValue(d, 'no')) });
+        ctx.report({ span: d.args[0], severity, message: `PasswordAuthentication yes: anyone who reaches the SSH port can guess passwords; ${b.text}. Use keys and set it to no.`, fixes: fix(replaceValue(d, 'no')) });
       }
     } else if (!ctx.fragment) {
       ctx.report({
         span: absentSpan(doc),
-        message: `PasswordAuthentication is not set${absentNote(doc)}, so OpenSSH's default yes applies: anyone who reaches the SSH port can guess passwords; ${ASSUMPTION}. Use keys and set it to no.`,
+        severity,
+        message: `PasswordAuthentication is not set${absentNote(doc)}, so OpenSSH's default yes applies: anyone who reaches the SSH port can guess passwords; ${b.text}. Use keys and set it to no.`,
         fixes: fix(insertSetting(doc, 'PasswordAuthentication', 'no')),
       });
     }
@@ -33,8 +46,8 @@ export const rule: Rule<SshdDocument> = {
       const limited = addressOnly(match);
       ctx.report({
         span: directive.args[0],
-        severity: limited ? 'info' : 'warning',
-        message: `PasswordAuthentication yes ${matchLabel(match)}: those clients can guess passwords${limited ? ' (limited to those source addresses)' : ''}; ${ASSUMPTION}.`,
+        severity: limited || b.locked ? 'info' : 'warning',
+        message: `PasswordAuthentication yes ${matchLabel(match)}: those clients can guess passwords${limited ? ' (limited to those source addresses)' : ''}; ${b.text}.`,
         fixes: fix(replaceValue(directive, 'no')),
       });
     }
