@@ -10,13 +10,13 @@ import { ROOT, lint } from './helpers';
 describe('one settings schema', () => {
   test("package.json's contributed settings say what the engine's schema says", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    const props = pkg.contributes.configuration.properties as Record<string, { type: string; default: unknown; enum?: string[] }>;
+    const props = pkg.contributes.configuration.properties as Record<string, { type: string; default: unknown; enum?: string[]; items?: { enum?: string[] } }>;
     assert.deepEqual(Object.keys(props).sort(), SETTINGS_SCHEMA.map((s) => `pbxlint.${s.key}`).sort());
     for (const s of SETTINGS_SCHEMA) {
       const p = props[`pbxlint.${s.key}`];
       assert.equal(p.type, s.type, s.key);
       assert.deepEqual(p.default, s.default, s.key);
-      assert.deepEqual(p.enum, s.enum, s.key);
+      assert.deepEqual(p.enum ?? p.items?.enum, s.enum, s.key);
     }
   });
   test('the .pbxlintrc.json schema has the same keys, types and defaults', () => {
@@ -143,5 +143,30 @@ describe('reading a neighbouring file', () => {
     assert.equal(read(join(outside, 'shadow')), undefined);
     assert.equal(read(join(root, 'pam.d', 'evil')), undefined, 'a link out of the root is not followed');
     assert.equal(read(join(root, 'pam.d', '..', '..', outside.split('/').pop()!, 'shadow')), undefined);
+  });
+});
+
+describe('trustedNetworks and secretChecks', () => {
+  test('invalid networks and unknown checks are reported; valid ones kept', () => {
+    const { settings, problems } = resolveSettings({ trustedNetworks: ['192.0.2.0/24', 'office', '2001:db8::/129'], secretChecks: ['length', 'vibes'] }, RULE_IDS);
+    assert.deepEqual(settings.trustedNetworks, ['192.0.2.0/24']);
+    assert.deepEqual(settings.secretChecks, ['length']);
+    assert.equal(problems.length, 3);
+  });
+  test('secretChecks turns individual checks off', () => {
+    const text = '[general]\nenabled=yes\nbindaddr=127.0.0.1\n\n[admin]\nsecret=12345678901234\ndeny=0.0.0.0/0.0.0.0\npermit=127.0.0.1/255.255.255.255\n';
+    assert.ok(lint('/etc/asterisk/manager.conf', text).findings.some((f) => f.ruleId === 'ami-secret-weak'));
+    const relaxed = { ...DEFAULT_SETTINGS, secretChecks: ['length', 'account-name', 'known-default', 'dictionary'] };
+    assert.ok(!lint('/etc/asterisk/manager.conf', text, relaxed).findings.some((f) => f.ruleId === 'ami-secret-weak'));
+  });
+  test('fail2ban ignoreip is checked against trustedNetworks, and the fix adds exactly those', async () => {
+    const { applyEdits } = await import('../server/src/engine/text.js');
+    const text = '[DEFAULT]\nignoreip = 127.0.0.1/8 ::1 198.51.100.0/24\nbantime = 1h\n';
+    const settings = { ...DEFAULT_SETTINGS, trustedNetworks: ['198.51.100.7', '192.0.2.0/24'] };
+    const f = lint('/etc/fail2ban/jail.local', text, settings).findings.find((x) => x.ruleId === 'f2b-ignoreip-own-networks')!;
+    assert.match(f.message, /does not list 192\.0\.2\.0\/24 from pbxlint\.trustedNetworks/);
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    assert.equal(fixed, text.replace('198.51.100.0/24', '198.51.100.0/24 192.0.2.0/24'));
+    assert.ok(!lint('/etc/fail2ban/jail.local', fixed, settings).findings.some((x) => x.ruleId === 'f2b-ignoreip-own-networks'));
   });
 });

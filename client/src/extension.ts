@@ -43,7 +43,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     '**/vsftpd.conf',
     '**/xinetd.d/*',
   ];
-  const selector = [{ language: 'asterisk-config' }, ...patterns.map((pattern) => ({ scheme: 'file', pattern }))];
+  const languageIds = ['asterisk-config', 'pbxlint-mycnf', 'pbxlint-apache', 'pbxlint-pam', 'pbxlint-sshd'];
+  const selector = [...languageIds.map((language) => ({ language })), ...patterns.map((pattern) => ({ scheme: 'file', pattern }))];
   const clientOptions: LanguageClientOptions = {
     // The server decides each file's kind from its path and content; these are the files
     // it may claim. Files of another language id under an asterisk/ folder are covered by pattern.

@@ -14,6 +14,13 @@ export interface SecretContext {
   names: string[];
   /** Secrets shorter than this are weak (warning); below 8 always an error. */
   minLength: number;
+  /** The checks that apply (settings.secretChecks); all when absent. */
+  checks?: readonly string[];
+}
+
+/** The secret policy from the settings, for assessSecret. */
+export function secretPolicy(settings: { minSecretLength: number; secretChecks?: readonly string[] }): { minLength: number; checks?: readonly string[] } {
+  return { minLength: settings.minSecretLength, checks: settings.secretChecks };
 }
 
 export interface SecretVerdict {
@@ -74,10 +81,11 @@ export function assessSecret(raw: string, ctx: SecretContext): SecretVerdict | u
   const errors: string[] = [];
   const warnings: string[] = [];
   const lower = secret.toLowerCase();
-  if (secret.length < 8) errors.push('it is shorter than 8 characters');
-  else if (secret.length < ctx.minLength) warnings.push(`it is shorter than ${ctx.minLength} characters`);
-  if (/^\d+$/.test(secret)) errors.push('it is all digits');
-  for (const name of ctx.names) {
+  const on = (c: string) => !ctx.checks || ctx.checks.includes(c);
+  if (on('length') && secret.length < 8) errors.push('it is shorter than 8 characters');
+  else if (on('length') && secret.length < ctx.minLength) warnings.push(`it is shorter than ${ctx.minLength} characters`);
+  if (on('digits') && /^\d+$/.test(secret)) errors.push('it is all digits');
+  for (const name of on('account-name') ? ctx.names : []) {
     const n = name.trim().toLowerCase();
     if (n.length < 3) continue;
     const rev = n.split('').reverse().join('');
@@ -91,10 +99,10 @@ export function assessSecret(raw: string, ctx: SecretContext): SecretVerdict | u
   // "Passw0rd!2024": strip the digits and symbols around the word, then undo l33t inside it.
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
   const stems = [stem(unleet(lower)), stem(lower), core, unleet(core)];
-  if (DEFAULTS.has(lower) || stems.some((x) => DEFAULTS.has(x))) errors.push('it is a well-known default password');
-  else if (stems.some((x) => WORDS.has(x))) errors.push('it is a common password or dictionary word with digits or symbols around it');
-  if (isSequence(secret)) errors.push('it is a repeated or sequential run');
-  if (classes(secret) === 1 && secret.length < 16 && !/^\d+$/.test(secret)) warnings.push('it uses a single character class');
+  if (on('known-default') && (DEFAULTS.has(lower) || stems.some((x) => DEFAULTS.has(x)))) errors.push('it is a well-known default password');
+  else if (on('dictionary') && stems.some((x) => WORDS.has(x))) errors.push('it is a common password or dictionary word with digits or symbols around it');
+  if (on('sequence') && isSequence(secret)) errors.push('it is a repeated or sequential run');
+  if (on('single-class') && classes(secret) === 1 && secret.length < 16 && !/^\d+$/.test(secret)) warnings.push('it uses a single character class');
   if (errors.length) return { severity: 'error', reasons: [...new Set(errors)].concat(warnings) };
   if (warnings.length) return { severity: 'warning', reasons: warnings };
   return undefined;

@@ -5,6 +5,7 @@
  */
 import type { Severity } from './rule';
 import { ALL_KINDS } from './kinds';
+import { parseAddress } from './acl';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -23,7 +24,13 @@ export interface Settings {
   fileKinds: Record<string, string>;
   /** Globs of files never linted (the CLI walk and the editor skip them). */
   exclude: string[];
+  /** Your own networks (CIDR): fixes and checks that need them take them from here, never guess. */
+  trustedNetworks: string[];
+  /** Which weak-secret checks apply (all by default). */
+  secretChecks: string[];
 }
+
+export const SECRET_CHECKS = ['length', 'digits', 'account-name', 'known-default', 'dictionary', 'sequence', 'single-class'] as const;
 
 export interface SettingSpec {
   key: keyof Settings;
@@ -78,6 +85,19 @@ export const SETTINGS_SCHEMA: readonly SettingSpec[] = [
     description: 'Globs of files pbxlint never lints, e.g. ["**/backup/**", "*.orig"].',
   },
   {
+    key: 'trustedNetworks',
+    type: 'array',
+    default: [],
+    description: 'Your own networks in CIDR form (office LAN, VPN, monitoring), e.g. ["192.0.2.0/24", "2001:db8:1::/48"]. Checks and fixes that need them (fail2ban ignoreip, ACL fixes) take them from here and never guess.',
+  },
+  {
+    key: 'secretChecks',
+    type: 'array',
+    default: [...SECRET_CHECKS],
+    enum: SECRET_CHECKS,
+    description: 'Which weak-secret checks apply: length, digits (all digits), account-name (equal to or containing it), known-default, dictionary, sequence, single-class.',
+  },
+  {
     key: 'inlineSuppressions',
     type: 'boolean',
     default: true,
@@ -102,7 +122,7 @@ const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
  */
 export function resolveSettings(input: unknown, knownRules: readonly string[], knownKinds: readonly string[] = ALL_KINDS): { settings: Settings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS, rules: {}, fileKinds: {}, exclude: [] };
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS, rules: {}, fileKinds: {}, exclude: [], trustedNetworks: [], secretChecks: [...SECRET_CHECKS] };
   if (input === null || input === undefined) return { settings: out as unknown as Settings, problems };
   if (typeof input !== 'object' || Array.isArray(input)) {
     problems.push({ key: '', message: 'settings must be an object; using defaults' });
@@ -117,10 +137,12 @@ export function resolveSettings(input: unknown, knownRules: readonly string[], k
     if (value === null || value === undefined) continue;
     if (spec.type === 'array') {
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-        problems.push({ key, message: `"${key}" must be a list of glob strings` });
+        problems.push({ key, message: `"${key}" must be a list of strings` });
         continue;
       }
-      out[key] = value;
+      const bad = value.filter((v: string) => (spec.enum ? !spec.enum.includes(v) : key === 'trustedNetworks' ? !isCidr(v) : false));
+      for (const b of bad) problems.push({ key, message: `"${b}" is not ${spec.enum ? `one of ${spec.enum.join(', ')}` : 'an address or network in CIDR form'}: this entry does nothing` });
+      out[key] = value.filter((v: string) => !bad.includes(v));
       continue;
     }
     if (key === 'fileKinds') {
@@ -170,6 +192,14 @@ export function resolveSettings(input: unknown, knownRules: readonly string[], k
     out[key] = value;
   }
   return { settings: out as unknown as Settings, problems };
+}
+
+function isCidr(v: string): boolean {
+  const [addr, prefix, ...rest] = v.split('/');
+  if (rest.length || !parseAddress(addr)) return false;
+  if (prefix === undefined) return true;
+  const n = Number(prefix);
+  return /^\d+$/.test(prefix) && n <= (parseAddress(addr)!.family === 4 ? 32 : 128);
 }
 
 /** "1.8.32" → [1, 8], "18" → [18, 0]. */

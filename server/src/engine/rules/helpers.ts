@@ -2,7 +2,7 @@
 import type { ConfDocument, Entry, Section } from '../asterisk/parser';
 import { findSection, lastValue } from '../asterisk/parser';
 import type { RelatedInfo, RuleContext, Severity } from '../rule';
-import { assessSecret, describeReasons, generateSecret } from '../secrets';
+import { assessSecret, describeReasons, generateSecret, secretPolicy } from '../secrets';
 import type { Span } from '../text';
 import { replaceValue } from '../asterisk/edits';
 
@@ -69,7 +69,7 @@ export function reportWeakSecrets(
     byLine.set(it.entry, g);
   }
   for (const [entry, g] of byLine) {
-    const verdict = assessSecret(entry.value, { names: [...g.names], minLength: ctx.settings.minSecretLength });
+    const verdict = assessSecret(entry.value, { names: [...g.names], ...secretPolicy(ctx.settings) });
     if (!verdict) continue;
     const inherited = entry.writtenIn && !g.owners.includes(entry.writtenIn.name);
     const who = `${account}${g.owners.length > 1 ? 's' : ''} ${nameList(g.owners)}`;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import { replaceValue } from '../../asterisk/edits';
-import { assessSecret, describeReasons, generateSecret } from '../../secrets';
+import { assessSecret, describeReasons, generateSecret, secretPolicy } from '../../secrets';
 import { nameList } from '../helpers';
 import { ariEnabled, ariUsers, byPasswordLine } from './util';
 
@@ -17,7 +17,7 @@ export const rule: Rule = {
     const users = ariUsers(ctx.doc).filter((u) => u.kind === 'plain' && u.password && u.password.value !== '');
     for (const [entry, group] of byPasswordLine(users)) {
       const names = group.map((u) => u.section.name);
-      const verdict = assessSecret(entry.value, { names, minLength: ctx.settings.minSecretLength });
+      const verdict = assessSecret(entry.value, { names, ...secretPolicy(ctx.settings) });
       if (!verdict) continue;
       const writtenIn = ctx.doc.sections[entry.line.section];
       const where = writtenIn && !names.includes(writtenIn.name) ? ` (set in template '${writtenIn.name}')` : '';

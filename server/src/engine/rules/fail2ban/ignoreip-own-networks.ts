@@ -2,9 +2,30 @@ import type { Rule } from '../../rule';
 import type { F2bDocument } from '../../host/fail2ban/parser';
 import { anchorFor, entryIn, fileRole, listItems, jailLabel } from '../../host/fail2ban/model';
 import { ownNetworks } from './util';
+import { parseAddress } from '../../acl';
 
 const CANNOT_KNOW =
-  'pbxlint cannot know your office, VPN and monitoring networks (its settings have no trustedNetworks key today), so it only checks that some are listed';
+  'pbxlint cannot know your office, VPN and monitoring networks: list them in the pbxlint.trustedNetworks setting and it checks they are here';
+
+/** Is the network covered by one of the ignoreip items (same text, or a wider network)? */
+function covered(net: string, items: string[]): boolean {
+  const [addr, p] = net.split('/');
+  const a = parseAddress(addr);
+  if (!a) return true;
+  const prefix = p === undefined ? (a.family === 4 ? 32 : 128) : Number(p);
+  for (const it of items) {
+    if (it === net) return true;
+    const [ia, ip] = it.split('/');
+    const b = parseAddress(ia);
+    if (!b || b.family !== a.family) continue;
+    const width = a.family === 4 ? 32 : 128;
+    const iprefix = ip === undefined ? width : Number(ip);
+    if (!(iprefix <= prefix)) continue;
+    const shift = BigInt(width - iprefix);
+    if (a.value >> shift === b.value >> shift) return true;
+  }
+  return false;
+}
 
 export const rule: Rule<F2bDocument> = {
   id: 'f2b-ignoreip-own-networks',
@@ -17,9 +38,24 @@ export const rule: Rule<F2bDocument> = {
     const { doc } = ctx;
     const role = fileRole(ctx.path);
     let reported = false;
+    const trusted = ctx.settings.trustedNetworks ?? [];
     for (const e of doc.entries) {
       if (e.name !== 'ignoreip') continue;
-      const items = listItems(e).map((i) => i.text);
+      const list = listItems(e);
+      const items = list.map((i) => i.text);
+      if (trusted.length) {
+        // The user told us their networks: check exactly those, and offer to add the missing ones.
+        const missing = trusted.filter((n) => !covered(n, items));
+        if (!missing.length) continue;
+        reported = true;
+        const end = list.length ? list[list.length - 1].span.end : e.first.end;
+        ctx.report({
+          span: e.first.text ? e.first : e.key,
+          message: `ignoreip for ${jailLabel(e.section.name)} does not list ${missing.join(', ')} from pbxlint.trustedNetworks: one phone with a wrong password there bans the shared address, and everyone behind it.`,
+          fixes: [{ title: `Add ${missing.join(' ')} (from pbxlint.trustedNetworks) to ignoreip`, safety: 'offer', edits: [{ start: end, end, newText: `${list.length ? ' ' : ''}${missing.join(' ')}` }] }],
+        });
+        continue;
+      }
       if (ownNetworks(items)) continue;
       reported = true;
       const where = jailLabel(e.section.name);

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import type { FreepbxDocument, FpSetting } from '../../freepbx/parser';
-import { assessSecret, describeReasons, generateSecret } from '../../secrets';
+import { assessSecret, describeReasons, generateSecret, secretPolicy } from '../../secrets';
 
 /**
  * Passwords FreePBX itself shipped (FreePBX/framework amportal.conf; the settings defaults
@@ -93,7 +93,7 @@ export const rule: Rule<FreepbxDocument> = {
       const role = roleOf(k);
       const shipped = SHIPPED_DEFAULTS[k];
       const isDefault = shipped !== undefined && s.value.toLowerCase() === shipped;
-      const verdict = isDefault ? undefined : assessSecret(s.value, { names: user ? [user] : [], minLength: ctx.settings.minSecretLength });
+      const verdict = isDefault ? undefined : assessSecret(s.value, { names: user ? [user] : [], ...secretPolicy(ctx.settings) });
       if (!isDefault && !verdict) continue;
       const why = isDefault ? `${key} is still the default password FreePBX shipped` : `${key} is weak: ${describeReasons(verdict!.reasons)}`;
       const secret = generateSecret(24);

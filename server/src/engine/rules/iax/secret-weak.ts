@@ -3,7 +3,7 @@ import type { Entry } from '../../asterisk/parser';
 import { lastValue } from '../../asterisk/parser';
 import { deleteLine, replaceValue } from '../../asterisk/edits';
 import { iaxObjects, iaxRegistrations, peerSecret, userSecrets } from '../../asterisk/iax';
-import { assessSecret, describeReasons, generateSecret, SecretVerdict } from '../../secrets';
+import { assessSecret, describeReasons, generateSecret, SecretVerdict, secretPolicy } from '../../secrets';
 import { nameList } from '../helpers';
 
 interface Use {
@@ -17,13 +17,13 @@ interface Use {
 
 const IMPACT = 'IAX2 accounts are brute-forced like SIP ones; a guessed secret means calls billed to you.';
 
-function worst(passwords: string[], names: string[], minLength: number): { verdict: SecretVerdict; weakCount: number } | undefined {
+function worst(passwords: string[], names: string[], policy: { minLength: number; checks?: readonly string[] }): { verdict: SecretVerdict; weakCount: number } | undefined {
   let best: SecretVerdict | undefined;
   let weakCount = 0;
   const rank = (s: Severity) => (s === 'error' ? 2 : s === 'warning' ? 1 : 0);
   for (const p of passwords) {
     if (p === '') continue;
-    const v = assessSecret(p, { names, minLength });
+    const v = assessSecret(p, { names, ...policy });
     if (!v) continue;
     weakCount++;
     if (!best || rank(v.severity) > rank(best.severity)) best = v;
@@ -88,7 +88,7 @@ export const rule: Rule = {
         });
         continue;
       }
-      const judged = worst(u.passwords, [...u.names], ctx.settings.minSecretLength);
+      const judged = worst(u.passwords, [...u.names], secretPolicy(ctx.settings));
       if (!judged) continue;
       const many = u.passwords.length > 1;
       const part = many
@@ -104,7 +104,7 @@ export const rule: Rule = {
     }
     for (const reg of iaxRegistrations(ctx.doc, ctx.fragment)) {
       if (!reg.secret) continue;
-      const judged = worst([reg.secret.text], [reg.user], ctx.settings.minSecretLength);
+      const judged = worst([reg.secret.text], [reg.user], secretPolicy(ctx.settings));
       if (!judged) continue;
       ctx.report({
         span: reg.secret.span,

@@ -1,6 +1,6 @@
 import type { Rule } from '../../rule';
 import { ASTERISK_KINDS } from '../../kinds';
-import { assessSecret, describeReasons } from '../../secrets';
+import { assessSecret, describeReasons, secretPolicy } from '../../secrets';
 import type { TextEdit } from '../../text';
 import { accountNames, allEntries, isRegisterLine, SECRET_KEYS } from './util';
 
@@ -42,7 +42,7 @@ export const rule: Rule = {
       if (register) {
         message = `This ${entry.lkey === 'auth' ? 'auth=' : 'register =>'} line is cut at the ';', which starts a comment: Asterisk sees only the ${kept} characters before it, so the ${entry.lkey === 'auth' ? 'credentials are' : 'registration is'} not what is written here (with the host or realm after the ';', chan_sip rejects the line). Write the semicolon as \\;.`;
       } else {
-        const verdict = assessSecret(a.value.text, { names: accountNames(entry), minLength: ctx.settings.minSecretLength });
+        const verdict = assessSecret(a.value.text, { names: accountNames(entry), ...secretPolicy(ctx.settings) });
         if (verdict?.severity === 'error') severity = 'error';
         message = `The ${entry.key} is cut at the ';', which starts a comment: the secret in force is only the ${kept} character${kept === 1 ? '' : 's'} before it, and the ${cut} characters from the ';' on are ignored${verdict ? `; what remains is weak (${describeReasons(verdict.reasons)})` : ''}. Devices configured with the whole string fail to log in; an attacker only has to guess the short part. Write the semicolon as \\;.`;
       }

@@ -2,7 +2,7 @@ import type { Rule } from '../../rule';
 import { lastValue } from '../../asterisk/parser';
 import { registrations, sipPeers } from '../../asterisk/sip';
 import { reportWeakSecrets } from '../helpers';
-import { assessSecret, describeReasons, generateSecret } from '../../secrets';
+import { assessSecret, describeReasons, generateSecret, secretPolicy } from '../../secrets';
 
 export const rule: Rule = {
   id: 'sip-secret-weak',
@@ -31,7 +31,7 @@ export const rule: Rule = {
       if (e.lkey !== 'auth') continue;
       const m = /^([^#:@]+):([^@]*)@(.+)$/.exec(e.value);
       if (!m || !m[2]) continue;
-      const verdict = assessSecret(m[2], { names: [m[1]], minLength: ctx.settings.minSecretLength });
+      const verdict = assessSecret(m[2], { names: [m[1]], ...secretPolicy(ctx.settings) });
       if (!verdict) continue;
       const map = e.line.codeMap;
       const v = e.line.assign!.value;
@@ -52,7 +52,7 @@ export const rule: Rule = {
     }
     for (const reg of registrations(ctx.doc)) {
       if (!reg.secret) continue;
-      const verdict = assessSecret(reg.secret.text, { names: [reg.user, reg.authuser ?? ''].filter(Boolean), minLength: ctx.settings.minSecretLength });
+      const verdict = assessSecret(reg.secret.text, { names: [reg.user, reg.authuser ?? ''].filter(Boolean), ...secretPolicy(ctx.settings) });
       if (!verdict) continue;
       ctx.report({
         span: reg.secret.span,
