@@ -196,6 +196,18 @@ describe('language server over stdio', () => {
     assert.equal(applyLspEdits(text2, fixAll[0].edit!.changes![sip]), text2.replace('alwaysauthreject=no', 'alwaysauthreject=yes'));
   });
 
+  test('a status notification after each lint: counts and timing, never content', async () => {
+    const got: { files: number; lastFile: string; lastMs: number; findings: number; kind: string }[] = [];
+    c.conn.onNotification('pbxlint/status', (p: unknown) => { got.push(p as (typeof got)[number]); });
+    const uri = 'file:///etc/asterisk/status/manager.conf';
+    const w = c.diagnostics(uri);
+    await c.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'asterisk-config', version: 1, text: '[general]\nenabled=yes\n\n[admin]\nsecret=amp111\n' } });
+    await w;
+    await new Promise((r) => setTimeout(r, 50));
+    const s = got.find((x) => x.lastFile === 'manager.conf')!;
+    assert.ok(s && s.files >= 1 && s.findings >= 1 && s.kind === 'manager' && typeof s.lastMs === 'number');
+    assert.ok(!JSON.stringify(got).includes('amp111'));
+  });
   test('survives garbage, huge and binary input', async () => {
     const uri = 'file:///etc/asterisk/sip_custom.conf';
     const nasty = ['\0\0\0[', ';--'.repeat(300), '--;'.repeat(50) + '\n[x](', 'x'.repeat(200000), '\ufeff\r\r\n[a](!,+,)\n\\ \n'];

@@ -59,6 +59,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
   status.name = 'PBX Lint';
   status.text = 'PBX Lint: starting';
   status.command = { title: 'Restart', command: 'pbxlint.restartServer' };
+  client.onNotification('pbxlint/status', (s: { files: number; lastFile?: string; lastMs: number; findings: number; kind: string | null }) => {
+    status.text = `PBX Lint: ${s.files} file${s.files === 1 ? '' : 's'}`;
+    status.detail = `${s.lastFile ?? ''}${s.kind ? ` (${s.kind})` : ' (not a file pbxlint knows)'}: ${s.findings} finding${s.findings === 1 ? '' : 's'}, linted in ${s.lastMs} ms at ${new Date().toLocaleTimeString()}`;
+  });
   client.onDidChangeState((e) => {
     status.text = e.newState === State.Running ? 'PBX Lint' : e.newState === State.Starting ? 'PBX Lint: starting' : 'PBX Lint: stopped';
     status.severity = e.newState === State.Stopped ? LanguageStatusSeverity.Error : LanguageStatusSeverity.Information;

@@ -42,6 +42,8 @@ import { suppressionEdit } from './engine/suppressions';
 import { syntaxFor } from './engine/syntaxes';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pbxlint`;
+/** Sent after every lint: { files, lastFile, lastMs, findings, kind } (never file content). */
+export const STATUS_NOTIFICATION = 'pbxlint/status';
 /** Server command: add a suppression comment (arguments: SuppressionArgs). */
 export const APPLY_SUPPRESSION = 'pbxlint.applySuppression';
 /** Client command the VS Code extension implements: ask for the reason, then run APPLY_SUPPRESSION. */
@@ -209,6 +211,8 @@ export function startServer(connection: Connection): void {
       const index = new LineIndex(text);
       const cost = performance.now() - t0;
       states.set(uri, { version: doc.version, result, index, cost });
+      // For the client's status item: how many files are checked, what the last lint cost.
+      void connection.sendNotification(STATUS_NOTIFICATION, { files: states.size, lastFile: uriToPath(uri).split(/[\\/]/).pop(), lastMs: Math.round(cost * 10) / 10, findings: result.findings.length, kind: result.kind?.kind ?? null });
       const diagnostics = result.findings.map((f, i) => toDiagnostic(f, i, index, uri));
       await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     } catch (err) {
