@@ -139,6 +139,16 @@ describe('pbxlint CLI', () => {
     assert.equal(lock.severity, 'info');
     assert.match(lock.message, /turns password logins off \(checked\)/);
   });
+  test('pbxlint audit: a summary by kind; binary and oversized files are skipped with a note', () => {
+    const dir = tmpTree({ 'etc/asterisk/sip.conf': CLEAN_SIP, 'etc/ssh/sshd_config': 'PermitRootLogin yes\n' });
+    writeFileSync(join(dir, 'etc/asterisk/manager.conf'), Buffer.from([0x5b, 0x67, 0x00, 0xff]));
+    writeFileSync(join(dir, 'etc/asterisk/extensions.conf'), '[x]\n' + 'exten => 1,1,NoOp()\n'.repeat(500_000));
+    const r = run(['audit', 'etc'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /By file kind:\n\s+sshd\s+1 file\s+1 errors/);
+    assert.match(r.stderr, /skipped etc\/asterisk\/manager\.conf: binary/);
+    assert.match(r.stderr, /skipped etc\/asterisk\/extensions\.conf: too large to lint \(10 MB; the limit is 8 MB\)/);
+  });
   test('--kind forces the kind of an unusual file name; --help and --version', () => {
     const dir = tmpTree({ 'trunks.txt': '[general]\nallowguest=yes\n' });
     const r = run(['--kind', 'sip', join(dir, 'trunks.txt')]);

@@ -76,13 +76,15 @@ class Client {
     });
   }
 
-  async initialize(withConfiguration: boolean, initializationOptions?: unknown) {
+  async initialize(withConfiguration: boolean, initializationOptions?: unknown, workspaceFolders?: { uri: string; name: string }[]) {
     const r = await this.conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: workspaceFolders ?? null,
       initializationOptions,
       capabilities: {
         workspace: { configuration: withConfiguration },
+        window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { relatedInformation: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } } },
       },
     });
@@ -334,6 +336,49 @@ describe('disable a rule from the editor, hover, show docs', () => {
     assert.ok(!md.includes('1001'), 'no secret in the hover');
     const none = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 2 } });
     assert.equal(none, null);
+    await c.stop();
+  });
+});
+
+describe('workspace audit over the protocol', () => {
+  test('every recognised file is linted, closed files reach Problems, skips are reported, the watcher keeps them current', async () => {
+    const { mkdtempSync, writeFileSync, mkdirSync, unlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { pathToFileURL } = await import('node:url');
+    const dir = mkdtempSync(join(tmpdir(), 'pbxlint-audit-'));
+    mkdirSync(join(dir, 'asterisk'));
+    mkdirSync(join(dir, 'ssh'));
+    writeFileSync(join(dir, 'asterisk', 'manager.conf'), '[general]\nenabled=yes\nbindaddr=0.0.0.0\n\n[admin]\nsecret=amp111\n');
+    writeFileSync(join(dir, 'asterisk', 'sip.conf'), SIP);
+    writeFileSync(join(dir, 'ssh', 'sshd_config'), 'PermitRootLogin yes\n');
+    writeFileSync(join(dir, 'asterisk', 'blob.conf'), Buffer.from([0x5b, 0x00, 0x01, 0x02]));
+    writeFileSync(join(dir, 'notes.txt'), 'not ours');
+    const c = new Client();
+    c.conn.onRequest('window/workDoneProgress/create', () => null);
+    const progress: string[] = [];
+    c.conn.onNotification('$/progress', (p: { value: { kind: string; message?: string } }) => { progress.push(p.value.kind); });
+    await c.initialize(true, undefined, [{ uri: pathToFileURL(dir).href, name: 'box' }]);
+    const amiUri = pathToFileURL(join(dir, 'asterisk', 'manager.conf')).href;
+    const sshUri = pathToFileURL(join(dir, 'ssh', 'sshd_config')).href;
+    const ami = c.diagnostics(amiUri);
+    const ssh = c.diagnostics(sshUri);
+    const summary = (await c.conn.sendRequest('pbxlint/audit', { exclude: [] })) as { files: number; findings: Record<string, number>; byKind: Record<string, number>; skipped: { path: string; reason: string }[] };
+    assert.equal(summary.files, 3);
+    assert.deepEqual(summary.byKind, { manager: 1, sip: 1, sshd: 1 });
+    assert.ok(summary.findings.error >= 3);
+    assert.deepEqual(summary.skipped.map((x) => [x.path.split('/').pop(), x.reason.split(' ')[0]]), [['blob.conf', 'binary']]);
+    assert.ok((await ami).diagnostics.some((d) => d.code === 'ami-secret-weak'), 'a closed file reaches Problems');
+    assert.ok((await ssh).diagnostics.some((d) => d.code === 'sshd-permit-root-login'));
+    assert.ok(progress.includes('begin') && progress.includes('end'), progress.join());
+    // The file changes on disk: its findings follow. Then it is deleted: they go.
+    writeFileSync(join(dir, 'asterisk', 'manager.conf'), '[general]\nenabled=no\n');
+    const changed = c.diagnostics(amiUri);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: amiUri, type: 2 }] });
+    assert.equal((await changed).diagnostics.length, 0);
+    unlinkSync(join(dir, 'ssh', 'sshd_config'));
+    const gone = c.diagnostics(sshUri);
+    await c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: sshUri, type: 3 }] });
+    assert.equal((await gone).diagnostics.length, 0);
     await c.stop();
   });
 });

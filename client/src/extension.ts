@@ -8,6 +8,14 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportK
 
 let client: LanguageClient | undefined;
 
+interface AuditSummary {
+  files: number;
+  findings: { error: number; warning: number; info: number };
+  byKind: Record<string, number>;
+  skipped: { path: string; reason: string }[];
+  cancelled: boolean;
+}
+
 interface SuppressionArgs {
   uri: string;
   version: number;
@@ -49,7 +57,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // The server decides each file's kind from its path and content; these are the files
     // it may claim. Files of another language id under an asterisk/ folder are covered by pattern.
     documentSelector: selector,
-    synchronize: { configurationSection: 'pbxlint', fileEvents: workspace.createFileSystemWatcher('**/.pbxlintrc.json') },
+    // The project file, and the files an audit published findings for (kept current when they change on disk).
+    synchronize: {
+      configurationSection: 'pbxlint',
+      fileEvents: [workspace.createFileSystemWatcher('**/.pbxlintrc.json'), ...patterns.map((p) => workspace.createFileSystemWatcher(p))],
+    },
     outputChannel: output,
     initializationOptions: { asksSuppressionReason: true },
   };
@@ -73,6 +85,20 @@ export async function activate(context: ExtensionContext): Promise<void> {
     output,
     commands.registerCommand('pbxlint.restartServer', async () => {
       await client?.restart();
+    }),
+    // Lints every file pbxlint recognises in the workspace folders; findings go to Problems.
+    commands.registerCommand('pbxlint.auditWorkspace', async () => {
+      if (!client) return undefined;
+      const filesExclude = workspace.getConfiguration('files').get<Record<string, boolean>>('exclude') ?? {};
+      const exclude = Object.entries(filesExclude).filter(([, on]) => on).map(([glob]) => glob);
+      const s = await client.sendRequest<AuditSummary>('pbxlint/audit', { exclude });
+      const skipped = s.skipped.length ? `, ${s.skipped.length} skipped (see the PBX Lint output)` : '';
+      for (const k of s.skipped) output.info(`audit skipped ${k.path}: ${k.reason}`);
+      void window.showInformationMessage(
+        `PBX Lint audit${s.cancelled ? ' (cancelled)' : ''}: ${s.files} files, ${s.findings.error} errors, ${s.findings.warning} warnings, ${s.findings.info} info${skipped}.`,
+      );
+      await commands.executeCommand('workbench.actions.view.problems');
+      return s;
     }),
     // A suppression needs a reason: ask for it, then let the server write the comment.
     commands.registerCommand('pbxlint.addSuppression', async (args: SuppressionArgs) => {

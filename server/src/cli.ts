@@ -4,27 +4,28 @@
  *
  * Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage error or unreadable path.
  */
-import { promises as fs } from 'node:fs';
-import { isExcluded, kindFromSettings, lintText } from './engine/lint';
 import { ALL_KINDS, FileKind } from './engine/kinds';
 import { RULE_IDS } from './engine/rules';
 import { resolveSettings, SeveritySetting } from './engine/settings';
 import type { Severity } from './engine/rule';
-import { collectFiles, errMessage, makeReader } from './engine/walk';
+import { makeReader } from './engine/walk';
+import { auditFolders } from './engine/audit';
 import { findProjectConfig, readProjectConfig } from './engine/projectConfig';
 import { FileReport, SEVERITY_RANK, toFileReport } from './engine/report/model';
-import { formatSuppressions, formatText } from './engine/report/text';
+import { formatKinds, formatSuppressions, formatText } from './engine/report/text';
 import { formatJson } from './engine/report/json';
 import { formatSarif } from './engine/report/sarif';
 
 declare const PBXLINT_VERSION: string | undefined;
 const VERSION = typeof PBXLINT_VERSION === 'string' ? PBXLINT_VERSION : '0.0.0-dev';
 
-const USAGE = `Usage: pbxlint [options] [PATH...]
+const USAGE = `Usage: pbxlint [audit] [options] [PATH...]
 
 Lints Asterisk configuration files (sip.conf, manager.conf, FreePBX *_custom.conf, ...)
 for insecure settings. Directories are searched for files pbxlint recognises; a file named
-explicitly is always linted. Without PATH, the current directory.
+explicitly is always linted. Without PATH, the current directory. 'pbxlint audit /etc' does the
+same and adds a summary by file kind. Binary files, files over 8 MB and excluded files are
+skipped with a note on stderr.
 
 Options:
   --format text|json|sarif    output format (default: text)
@@ -58,16 +59,22 @@ interface Options {
   color: boolean;
   reportSuppressions: boolean;
   config?: string;
+  /** `pbxlint audit PATH`: the same run, with a summary by file kind. */
+  audit: boolean;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { format: 'text', failOn: 'error', paths: [], settingsInput: {}, color: !!process.stdout.isTTY && !process.env.NO_COLOR, reportSuppressions: false };
+  const opts: Options = { format: 'text', failOn: 'error', paths: [], settingsInput: {}, color: !!process.stdout.isTTY && !process.env.NO_COLOR, reportSuppressions: false, audit: false };
   const rules: Record<string, SeveritySetting> = {};
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
     return v;
   };
+  if (argv[0] === 'audit') {
+    opts.audit = true;
+    argv = argv.slice(1);
+  }
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     let inline: string | undefined;
@@ -183,39 +190,23 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (problems.length) return 2;
 
-  const walk = await collectFiles(opts.paths, (p) => kindFromSettings(settings, p) !== undefined);
   // Rules may read a neighbouring file (sshd_config and pam.d/sshd), only inside the trees given.
   const readFile = makeReader(opts.paths);
+  const audit = await auditFolders(opts.paths, { settings, readFile, kind: opts.kind });
   const reports: FileReport[] = [];
-  for (const e of walk.errors) reports.push({ path: e.path, findings: [], suppressed: 0, suppressions: [], error: e.message });
-  for (const path of walk.files) {
-    if (isExcluded(settings, path)) {
-      if (opts.paths.includes(path)) process.stderr.write(`pbxlint: ${path}: excluded by the exclude setting\n`);
-      continue;
-    }
-    let text: string;
-    try {
-      text = await fs.readFile(path, 'utf8');
-    } catch (err) {
-      reports.push({ path, findings: [], suppressed: 0, suppressions: [], error: errMessage(err) });
-      continue;
-    }
-    const result = lintText({ path, text, settings, kind: opts.kind, readFile });
-    if (!result.kind) {
-      if (opts.paths.includes(path)) {
-        process.stderr.write(`pbxlint: ${path}: not a file kind pbxlint knows; use --kind to choose one\n`);
-      }
-      continue;
-    }
-    reports.push(toFileReport(path, text, result));
+  for (const s of audit.skipped) {
+    if (s.error) reports.push({ path: s.path, findings: [], suppressed: 0, suppressions: [], error: s.reason });
+    else if (opts.paths.includes(s.path) || !/^excluded/.test(s.reason)) process.stderr.write(`pbxlint: skipped ${s.path}: ${s.reason}\n`);
   }
+  for (const f of audit.files) reports.push(toFileReport(f.path, f.text, f.result));
+  if (opts.audit) reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const out =
     opts.format === 'json'
       ? formatJson(reports, VERSION)
       : opts.format === 'sarif'
         ? formatSarif(reports, VERSION, process.cwd())
-        : formatText(reports, opts.color) + (opts.reportSuppressions ? '\n' + formatSuppressions(reports) : '');
+        : formatText(reports, opts.color) + (opts.audit ? '\n' + formatKinds(reports) : '') + (opts.reportSuppressions ? '\n' + formatSuppressions(reports) : '');
   await new Promise<void>((resolve) => process.stdout.write(out.endsWith('\n') ? out : out + '\n', () => resolve()));
 
   const unreadable = reports.filter((r) => r.error);

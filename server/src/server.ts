@@ -32,16 +32,29 @@ import { DOCS_BASE, Finding, Severity, docsUrl } from './engine/rule';
 import { RULE_IDS } from './engine/rules';
 import { DEFAULT_SETTINGS, Settings, resolveSettings } from './engine/settings';
 import { LineIndex, Span, TextEdit } from './engine/text';
-import { uriToPath } from './uri';
+import { pathToUri, uriToPath } from './uri';
 import { dirname } from 'node:path';
 import { findProjectConfig, readProjectConfig } from './engine/projectConfig';
 import { makeReader } from './engine/walk';
+import { auditFolders } from './engine/audit';
+import { readFileSync } from 'node:fs';
 import { combineFixes, safeFixes } from './engine/fixes';
 import { getRule } from './engine/rules';
 import { suppressionEdit } from './engine/suppressions';
 import { syntaxFor } from './engine/syntaxes';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pbxlint`;
+/** Request: audit the workspace folders. Params { exclude?: string[] }; result AuditSummary. */
+export const AUDIT_REQUEST = 'pbxlint/audit';
+
+export interface AuditSummary {
+  files: number;
+  findings: { error: number; warning: number; info: number };
+  byKind: Record<string, number>;
+  skipped: { path: string; reason: string }[];
+  cancelled: boolean;
+}
+
 /** Sent after every lint: { files, lastFile, lastMs, findings, kind } (never file content). */
 export const STATUS_NOTIFICATION = 'pbxlint/status';
 /** Server command: add a suppression comment (arguments: SuppressionArgs). */
@@ -82,6 +95,9 @@ export function startServer(connection: Connection): void {
   let canRegisterConfiguration = false;
   /** Rules may read neighbouring files inside the workspace folders (open documents first). */
   let readFile: ((path: string) => string | undefined) | undefined;
+  let folders: string[] = [];
+  /** Files the audit published diagnostics for that are not open: kept current by the watcher. */
+  const audited = new Set<string>();
 
   const log = (msg: string) => connection.console.log(`[pbxlint] ${msg}`);
 
@@ -90,7 +106,7 @@ export function startServer(connection: Connection): void {
     hasConfiguration = !!caps.workspace?.configuration;
     hasRelated = !!caps.textDocument?.publishDiagnostics?.relatedInformation;
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
-    const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []).filter((u) => u.startsWith('file:')).map(uriToPath);
+    folders = [...new Set((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : []).filter((u) => u.startsWith('file:')).map(uriToPath))];
     if (folders.length) {
       readFile = makeReader(folders, (path) => documents.all().find((d) => d.uri.startsWith('file:') && uriToPath(d.uri) === path)?.getText());
     }
@@ -119,10 +135,67 @@ export function startServer(connection: Connection): void {
     settingsCache.clear();
     for (const doc of documents.all()) schedule(doc, 0);
   });
-  // .pbxlintrc.json created, changed or deleted (the VS Code client watches it).
-  connection.onDidChangeWatchedFiles(() => {
-    settingsCache.clear();
-    for (const doc of documents.all()) schedule(doc, 0);
+  // .pbxlintrc.json, or an audited file that is not open, created, changed or deleted.
+  connection.onDidChangeWatchedFiles(async (p) => {
+    if (p.changes.some((c) => c.uri.endsWith('/.pbxlintrc.json'))) {
+      settingsCache.clear();
+      for (const doc of documents.all()) schedule(doc, 0);
+    }
+    for (const c of p.changes) {
+      if (!audited.has(c.uri) || documents.get(c.uri)) continue;
+      if (c.type === 3 /* deleted */) {
+        audited.delete(c.uri);
+        await connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
+        continue;
+      }
+      await publishFile(c.uri);
+    }
+  });
+
+  /** Lints a file that is not open, from disk, and publishes its findings. */
+  async function publishFile(uri: string): Promise<void> {
+    try {
+      const path = uriToPath(uri);
+      const settings = await settingsFor(uri);
+      const text = readFileSync(path, 'utf8');
+      const result = lintText({ path, text, settings, readFile });
+      const index = new LineIndex(text);
+      await connection.sendDiagnostics({ uri, diagnostics: result.findings.map((f, i) => toDiagnostic(f, i, index, uri)) });
+    } catch {
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
+  connection.onRequest(AUDIT_REQUEST, async (params: { exclude?: string[] } | undefined, token): Promise<AuditSummary> => {
+    const summary: AuditSummary = { files: 0, findings: { error: 0, warning: 0, info: 0 }, byKind: {}, skipped: [], cancelled: false };
+    if (!folders.length) return summary;
+    const settings = await settingsFor(pathToUri(folders[0]));
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('PBX Lint: auditing the workspace', 0, 'finding files…', true);
+    const result = await auditFolders(folders, {
+      settings,
+      exclude: Array.isArray(params?.exclude) ? params!.exclude.filter((x) => typeof x === 'string') : [],
+      readFile,
+      progress: (done, total, path) => {
+        if (done % 10 === 1 || done === total) progress.report(Math.round((done / Math.max(1, total)) * 100), `${done} / ${total} files: ${path.split(/[\\/]/).pop()}`);
+        return !token.isCancellationRequested && !progress.token.isCancellationRequested;
+      },
+    });
+    for (const f of result.files) {
+      const uri = pathToUri(f.path);
+      summary.files++;
+      summary.byKind[f.result.kind!.kind] = (summary.byKind[f.result.kind!.kind] ?? 0) + 1;
+      for (const x of f.result.findings) summary.findings[x.severity]++;
+      if (documents.get(uri)) continue; // open files are the live linter's
+      audited.add(uri);
+      const index = new LineIndex(f.text);
+      await connection.sendDiagnostics({ uri, diagnostics: f.result.findings.map((x, i) => toDiagnostic(x, i, index, uri)) });
+    }
+    summary.skipped = result.skipped.map((s) => ({ path: s.path, reason: s.reason }));
+    summary.cancelled = result.cancelled;
+    progress.done();
+    log(`audit: ${summary.files} files, ${summary.skipped.length} skipped${summary.cancelled ? ', cancelled' : ''}`);
+    return summary;
   });
 
   /** The project's .pbxlintrc.json for a document, if any: it wins over editor settings, so the editor agrees with CI. */
@@ -387,7 +460,9 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     states.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // An audited file keeps its findings in Problems after it is closed (from disk again).
+    if (audited.has(e.document.uri)) void publishFile(e.document.uri);
+    else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   documents.listen(connection);

@@ -177,7 +177,15 @@ function inferPjsipType(section: Section): string | undefined {
  * (extensions.conf). Lines before the first header only exist in included fragments, which
  * FreePBX includes inside `[general]`. Undefined: a section whose keys pbxlint does not know.
  */
-export function scopeOf(kind: FileKind, doc: ConfDocument, sectionIndex: number, fragment: boolean): { kind: AsteriskKind; scope: string; section?: Section } | undefined {
+export interface ScopeAt {
+  kind: AsteriskKind;
+  scope: string;
+  section?: Section;
+  /** pjsip: the section has no `type=` yet (the scope, if not `untyped`, is inferred from its keys). */
+  typeMissing?: boolean;
+}
+
+export function scopeOf(kind: FileKind, doc: ConfDocument, sectionIndex: number, fragment: boolean): ScopeAt | undefined {
   const k = asteriskKind(kind);
   if (!k) return undefined;
   const written = sectionIndex >= 0 ? doc.sections[sectionIndex] : undefined;
@@ -188,6 +196,7 @@ export function scopeOf(kind: FileKind, doc: ConfDocument, sectionIndex: number,
   }
   const section = written.appendTarget ?? written;
   const name = section.name.toLowerCase();
+  let typeMissing = false;
   const scope = ((): string | undefined => {
     switch (k) {
       case 'sip':
@@ -210,13 +219,15 @@ export function scopeOf(kind: FileKind, doc: ConfDocument, sectionIndex: number,
         if (type && TABLES.pjsip?.[type]) return type;
         if (type) return undefined;
         if (name === 'global' || name === 'system') return name;
-        return (section.template && inferPjsipType(section)) || PJSIP_UNTYPED;
+        typeMissing = true;
+        return inferPjsipType(section) ?? PJSIP_UNTYPED;
       }
       default:
         return undefined;
     }
   })();
-  return scope === undefined ? undefined : { kind: k, scope, section };
+  if (scope === undefined) return undefined;
+  return typeMissing ? { kind: k, scope, section, typeMissing } : { kind: k, scope, section };
 }
 
 /** Markdown link to a rule's page. */
@@ -229,21 +240,40 @@ export function code(s: string): string {
   return s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``;
 }
 
+/** Escapes our own prose for markdown (`[general]`, `"Name" <number>`, `*`). */
+export function md(s: string): string {
+  return s.replace(/[\\`*_<>[\]|]/g, (c) => `\\${c}`);
+}
+
+const PROSE_START = new Set(['the', 'inbound:', 'see', 'absent', 'every', 'a', 'an']);
+
+/** A default for display: its literal part in code, the explanation as text. */
+export function renderDefault(d: string): string {
+  if (!/\s/.test(d) || d.includes('<version>')) return code(d);
+  const first = d.split(/\s/, 1)[0];
+  if (PROSE_START.has(first.toLowerCase()) || /^no such\b/i.test(d)) return md(d);
+  const m = /^([^\s(:,;]+)([:,;]?\s+.*|\s*\(.*)$/s.exec(d);
+  if (m && (m[2].startsWith('(') || /^\s*\(/.test(m[2]) || /^[:,;]/.test(m[2]))) return `${code(m[1])}${md(m[2])}`;
+  return code(d);
+}
+
 /** The markdown description of a key (hover and completion documentation). Never contains a value from the file. */
 export function describeKey(hit: KeyHit, settings: Settings, title = true): string {
   const { info } = hit;
   const parts: string[] = [];
-  if (title) parts.push(`**${info.key}** · ${hit.label}`);
-  parts.push(info.summary);
+  if (title) parts.push(`**${md(info.key)}** · ${md(hit.label)}`);
+  parts.push(md(info.summary));
   const dflt = defaultFor(info, settings);
-  const version = settings.asteriskVersion;
-  parts.push(dflt === undefined ? 'Default: see the Asterisk docs.' : `Default (Asterisk ${version}): ${code(dflt)}${info.history ? `. Changed over versions: ${info.history}` : ''}`);
+  const version = md(settings.asteriskVersion);
+  let d = dflt === undefined ? 'Default: see the Asterisk docs.' : `Default (Asterisk ${version}): ${renderDefault(dflt)}`;
+  if (info.history) d += `  \nVersion history: ${md(info.history)}`;
+  parts.push(d);
   if (info.values?.length) {
-    const shown = info.values.map((v) => `${code(v.value)}${v.value === info.safe ? ' (safe)' : ''}${v.meaning ? ` ${v.meaning}` : ''}`);
-    parts.push(`${info.list ? 'Words (comma list)' : 'Values'}: ${shown.join('; ')}`);
+    const shown = info.values.map((v) => `${code(v.value)}${v.value === info.safe ? ' **(safe)**' : ''}${v.meaning ? `: ${md(v.meaning)}` : ''}`);
+    parts.push(`${info.list ? 'Words (comma list, no spaces)' : 'Values'}:\n${shown.map((x) => `- ${x}`).join('\n')}`);
   }
   const sec: string[] = [];
-  if (info.security) sec.push(info.security);
+  if (info.security) sec.push(md(info.security));
   if (info.rules?.length) sec.push(`Checked by ${info.rules.map(ruleLink).join(', ')}.`);
   if (sec.length) parts.push(`**Security:** ${sec.join(' ')}`);
   return parts.join('\n\n');

@@ -21,7 +21,7 @@ const TYPE_MEANING: Record<string, string> = {
 
 function typeKey(type: string): KeyInfo {
   const order = [type, ...PJSIP_TYPES.filter((t) => t !== type)];
-  return key('type', `Object type: sorcery only loads the section when this is exactly \`${type}\` (lower case).`, {
+  return key('type', `Object type: sorcery only loads the section when this is exactly ${type} (lower case).`, {
     default: 'none (a section without type= is silently ignored)',
     values: vals(...order.map((t): [string, string] => [t, TYPE_MEANING[t] ?? t])),
     rules: ['pjsip-type-invalid', 'pjsip-duplicate-object'],

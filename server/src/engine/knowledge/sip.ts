@@ -27,7 +27,7 @@ const NAT_HISTORY = 'no up to 1.6; force_rport in 1.8 and 10 (after AST-2011-013
 const TRANSPORTS = vals(['tls', 'encrypted signalling'], 'tcp', 'udp', 'ws', 'wss');
 
 const CONTEXT_PEER = key('context', 'Dialplan context where calls from this peer start.', {
-  default: 'the [general] context= (itself `default` when unset)',
+  default: 'the [general] context= (itself default when unset)',
   security: 'Trunks and anything that is not strongly authenticated should land in an inbound-only context that cannot dial out.',
 });
 
@@ -38,7 +38,6 @@ const GENERAL: KeyInfo[] = [
     security: 'Unauthenticated guest calls (allowguest) land here: keep it inbound-only, never able to reach a trunk.',
   }),
   bool('allowguest', 'Accept calls from callers that match no peer, without authentication.', 'yes', 'no', {
-    history: 'yes in every version.',
     rules: ['sip-allowguest'],
     security: 'With yes (the default) anyone on the Internet can call into the [general] context= without a password.',
   }),

@@ -1,6 +1,22 @@
 /** Human output, grouped by file, in the style of ESLint's "stylish" formatter. */
 import { FileReport, countBySeverity } from './model';
 
+/** The audit summary: findings per file kind, worst first. */
+export function formatKinds(files: FileReport[]): string {
+  const by = new Map<string, { files: number; error: number; warning: number; info: number }>();
+  for (const f of files) {
+    if (f.error || !f.kind) continue;
+    const k = by.get(f.kind) ?? { files: 0, error: 0, warning: 0, info: 0 };
+    k.files++;
+    for (const x of f.findings) k[x.severity]++;
+    by.set(f.kind, k);
+  }
+  const rows = [...by].sort((a, b) => b[1].error - a[1].error || b[1].warning - a[1].warning || a[0].localeCompare(b[0]));
+  let out = 'By file kind:\n';
+  for (const [kind, k] of rows) out += `  ${kind.padEnd(16)} ${String(k.files).padStart(4)} file${k.files === 1 ? ' ' : 's'}  ${k.error} errors, ${k.warning} warnings, ${k.info} info\n`;
+  return out;
+}
+
 /** The --report-suppressions listing: every suppression, for review in CI. */
 export function formatSuppressions(files: FileReport[]): string {
   let out = '';
