@@ -325,7 +325,7 @@ describe('disable a rule from the editor, hover, show docs', () => {
     assert.deepEqual((await after).diagnostics.map((x) => x.code).sort(), ['pbxlint-suppression-no-reason', 'sip-alwaysauthreject', 'sip-chan-sip-deprecated']);
     await c.stop();
   });
-  test('hover on a finding explains the rule and links its page; elsewhere nothing', async () => {
+  test('hover on a finding explains the rule and links its page; on a key, the key; elsewhere nothing', async () => {
     const c = new Client();
     await c.initialize(true);
     const d = await openWith(c);
@@ -334,7 +334,10 @@ describe('disable a rule from the editor, hover, show docs', () => {
     assert.match(md, /\*\*sip-secret-weak\*\* \(error\)/);
     assert.match(md, /docs\/rules\/sip-secret-weak\.md/);
     assert.ok(!md.includes('1001'), 'no secret in the hover');
-    const none = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 2 } });
+    // A known key without a finding: what it does and its default.
+    const key = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 10, character: 2 } });
+    assert.match((key!.contents as MarkupContent).value, /host/i);
+    const none = await c.conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 7, character: 0 } });
     assert.equal(none, null);
     await c.stop();
   });

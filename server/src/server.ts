@@ -9,6 +9,9 @@
 import {
   CodeAction,
   CodeActionKind,
+  CompletionItemKind,
+  CompletionList,
+  CompletionParams,
   CodeActionParams,
   Connection,
   Diagnostic,
@@ -42,6 +45,8 @@ import { combineFixes, safeFixes } from './engine/fixes';
 import { getRule } from './engine/rules';
 import { suppressionEdit } from './engine/suppressions';
 import { syntaxFor } from './engine/syntaxes';
+import { hoverAt } from './engine/hover';
+import { completeAt } from './engine/completion';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.pbxlint`;
 /** Request: audit the workspace folders. Params { exclude?: string[] }; result AuditSummary. */
@@ -117,6 +122,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         executeCommandProvider: { commands: [APPLY_SUPPRESSION, OPEN_DOCS] },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['=', ','], resolveProvider: false },
       },
       serverInfo: { name: 'pbxlint', version: VERSION },
     };
@@ -427,15 +433,47 @@ export function startServer(connection: Connection): void {
       const { state } = cur;
       const offset = state.index.offsetAt(params.position);
       const hits = state.result.findings.filter((f) => f.span.start <= offset && offset <= f.span.end);
-      if (!hits.length) return null;
+      const settings = await settingsFor(params.textDocument.uri);
+      const keyHover = hoverAt(cur.doc.getText(), uriToPath(params.textDocument.uri), offset, settings, state.result.kind, state.result.doc);
+      if (!hits.length && !keyHover) return null;
+      if (!hits.length) return { contents: { kind: MarkupKind.Markdown, value: keyHover!.markdown }, range: toRange(state.index, keyHover!.span) };
       const parts = hits.map((f) => {
         const rule = getRule(f.ruleId);
         const fix = f.fixes.length ? (f.fixes[0].safety === 'safe' ? 'Quick fix available (safe: fix-all applies it).' : 'Quick fix offered (review it: it changes behaviour).') : '';
         return [`**${f.ruleId}** (${f.severity}): ${rule?.title ?? ''}`, rule?.description ?? '', fix, `[Rule documentation](${docsUrl(f.ruleId)})`].filter((x) => x !== '').join('\n\n');
       });
+      if (keyHover) parts.push(keyHover.markdown);
       return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: toRange(state.index, hits[0].span) };
     } catch (err) {
       log(`hover failed: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    }
+  });
+
+  connection.onCompletion(async (params: CompletionParams): Promise<CompletionList | null> => {
+    try {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const settings = await settingsFor(doc.uri);
+      const text = doc.getText();
+      const index = new LineIndex(text);
+      const r = completeAt(text, uriToPath(doc.uri), index.offsetAt(params.position), settings, states.get(doc.uri)?.result.kind, states.get(doc.uri)?.result.doc);
+      if (!r) return null;
+      const range = toRange(index, r.span);
+      return {
+        isIncomplete: false,
+        items: r.items.map((i) => ({
+          label: i.label,
+          kind: i.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
+          detail: i.detail,
+          documentation: { kind: MarkupKind.Markdown, value: i.documentation },
+          sortText: i.sortText,
+          filterText: i.label,
+          textEdit: { range, newText: i.insertText },
+        })),
+      };
+    } catch (err) {
+      log(`completion failed: ${err instanceof Error ? err.message : String(err)}`);
       return null;
     }
   });

@@ -13,7 +13,7 @@ import { ConfDocument, effective, Entry, findSection, lastValue } from './asteri
 import type { FileKind, KindInfo } from './kinds';
 import type { Settings } from './settings';
 import type { Span } from './text';
-import { defaultFor, describeKey, KeyHit, keysIn, KeyInfo, PJSIP_UNTYPED, scopeLabel, scopeOf, ScopeAt, ValueInfo } from './knowledge';
+import { defaultFor, describeKey, KeyHit, keysIn, KNOWN_KINDS, KeyInfo, PJSIP_UNTYPED, scopeLabel, scopeOf, ScopeAt, ValueInfo } from './knowledge';
 import { inComment, lineAtOffset, parseCached, resolveKind } from './knowledge/doc';
 import { PJSIP_ANY_TYPE } from './knowledge/pjsip';
 import { sipNatDefault } from './knowledge/sip';
@@ -40,10 +40,15 @@ const KEY_CHARS = /[A-Za-z0-9_./-]/;
 const KEY_PREFIX = /^[\x01-\x20]*([A-Za-z0-9_./-]*)$/;
 const VALUE_PREFIX = /^[\x01-\x20]*([A-Za-z0-9_./-]+)[\x01-\x20]*(=>|\+=|=)(.*)$/;
 
-export function completeAt(text: string, path: string, offset: number, settings: Settings, kind?: FileKind | KindInfo): CompletionResult | undefined {
+/**
+ * @param offset UTF-16 offset of the cursor.
+ * @param kind the lint result's `kind` (or a forced kind); detected from path and text when absent.
+ * @param parsed the lint result's `doc` when it was parsed from this same text (checked), to skip re-parsing.
+ */
+export function completeAt(text: string, path: string, offset: number, settings: Settings, kind?: FileKind | KindInfo, parsed?: unknown): CompletionResult | undefined {
   const info = resolveKind(path, text, kind);
-  if (!info) return undefined;
-  const doc = parseCached(text, info.fragment);
+  if (!info || !(KNOWN_KINDS as readonly string[]).includes(info.kind)) return undefined;
+  const doc = parseCached(text, info.fragment, parsed);
   const line = lineAtOffset(doc, offset);
   if (!line || line.header || line.directive || inComment(line, offset)) return undefined;
   let prefix = text.slice(line.start, offset);

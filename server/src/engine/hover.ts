@@ -10,7 +10,7 @@
 import type { FileKind, KindInfo } from './kinds';
 import type { Settings } from './settings';
 import type { Span } from './text';
-import { code, describeKey, findKey, KeyHit, PJSIP_UNTYPED, scopeOf } from './knowledge';
+import { code, describeKey, findKey, KeyHit, KNOWN_KINDS, PJSIP_UNTYPED, scopeOf } from './knowledge';
 import { lineAtOffset, parseCached, resolveKind } from './knowledge/doc';
 
 export interface HoverResult {
@@ -27,10 +27,14 @@ export function lookup(kind: ReturnType<typeof scopeOf>, name: string): KeyHit |
   return findKey(kind.kind, PJSIP_UNTYPED, name);
 }
 
-export function hoverAt(text: string, path: string, offset: number, settings: Settings, kind?: FileKind | KindInfo): HoverResult | undefined {
+/**
+ * @param kind the lint result's `kind` (or a forced kind); detected from path and text when absent.
+ * @param parsed the lint result's `doc` when it was parsed from this same text (checked), to skip re-parsing.
+ */
+export function hoverAt(text: string, path: string, offset: number, settings: Settings, kind?: FileKind | KindInfo, parsed?: unknown): HoverResult | undefined {
   const info = resolveKind(path, text, kind);
-  if (!info) return undefined;
-  const doc = parseCached(text, info.fragment);
+  if (!info || !(KNOWN_KINDS as readonly string[]).includes(info.kind)) return undefined;
+  const doc = parseCached(text, info.fragment, parsed);
   const line = lineAtOffset(doc, offset);
   const assign = line?.assign;
   if (!line || !assign) return undefined;

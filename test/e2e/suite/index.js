@@ -228,6 +228,36 @@ test('pbxlint.rules setting turns a rule off and back on', async () => {
   await waitFor(() => find(uri, 'sip-allowtransfer'), 'sip-allowtransfer to come back');
 });
 
+test('completion: [general] keys of sip.conf, then allowguest values with the safe one first', async () => {
+  const doc = await open('etc/asterisk/sip.conf');
+  const general = doc.getText().split(/\r?\n/).indexOf('[general]');
+  assert.ok(general >= 0, 'no [general] line');
+  const at = new vscode.Position(general + 1, 0);
+  const insert = new vscode.WorkspaceEdit();
+  insert.insert(doc.uri, at, '\n');
+  assert.equal(await vscode.workspace.applyEdit(insert), true);
+  const label = (i) => (typeof i.label === 'string' ? i.label : i.label.label);
+  try {
+    const keys = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, at);
+    const keyLabels = ((keys && keys.items) || []).map(label);
+    assert.ok(keyLabels.includes('allowguest') && keyLabels.includes('alwaysauthreject'), `no [general] keys offered; got ${keyLabels.slice(0, 20).join(', ')}`);
+    assert.ok(!keyLabels.includes('insecure'), 'a peer key is offered in [general]');
+    const typed = new vscode.WorkspaceEdit();
+    typed.insert(doc.uri, at, 'allowguest=');
+    assert.equal(await vscode.workspace.applyEdit(typed), true);
+    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, at.translate(0, 'allowguest='.length));
+    const values = ((list && list.items) || []).filter((i) => ['no', 'yes'].includes(label(i)));
+    const key = (i) => i.sortText || label(i);
+    values.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    assert.deepEqual(values.map(label), ['no', 'yes'], 'allowguest values, safe (no) first');
+  } finally {
+    const undo = new vscode.WorkspaceEdit();
+    undo.delete(doc.uri, new vscode.Range(at, new vscode.Position(general + 2, 0)));
+    await vscode.workspace.applyEdit(undo);
+  }
+  assert.equal(doc.lineAt(general + 1).text.startsWith('allowguest='), false, 'the inserted line is removed again');
+});
+
 exports.run = async function run() {
   const out = { ok: false, tests: [], vscodeVersion: vscode.version };
   log(`VS Code ${vscode.version}, ${tests.length} tests`);

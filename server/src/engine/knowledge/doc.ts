@@ -12,8 +12,20 @@ import { detectKind, FileKind, KindInfo } from '../kinds';
 const MAX_CACHED = 4;
 const parsed: { text: string; fragment: boolean; doc: ConfDocument }[] = [];
 
-/** Parses once per (text, fragment); the most recent texts are kept. */
-export function parseCached(text: string, fragment: boolean): ConfDocument {
+/** A document the caller already has (the linter's `LintResult.doc`), usable when it is of this very text. */
+function reusable(given: unknown, text: string): ConfDocument | undefined {
+  if (!given || typeof given !== 'object') return undefined;
+  const d = given as Partial<ConfDocument>;
+  return d.text === text && Array.isArray(d.lines) && Array.isArray(d.sections) ? (d as ConfDocument) : undefined;
+}
+
+/**
+ * Parses once per (text, fragment); the most recent texts are kept. `given` (the linter's parse
+ * of the same text, `LintResult.doc`) is used as is when its text is this text.
+ */
+export function parseCached(text: string, fragment: boolean, given?: unknown): ConfDocument {
+  const ready = reusable(given, text);
+  if (ready) return ready;
   for (let i = 0; i < parsed.length; i++) {
     const p = parsed[i];
     if (p.fragment === fragment && p.text === text) {

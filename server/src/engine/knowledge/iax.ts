@@ -56,6 +56,21 @@ const GENERAL: KeyInfo[] = [
   key('tos', 'TOS bits for IAX2 packets.'),
   bool('autokill', 'Give up on unanswered NEW requests after 2 s.', undefined, undefined),
   key('codecpriority', 'Whose codec preference wins.', { values: vals('host', 'caller', 'disabled', 'reqonly') }),
+  bool('shrinkcallerid', 'Remove ( ) - . from caller ID numbers.', 'yes', undefined),
+  key('minregexpire', 'Minimum registration expiry (seconds).'),
+  key('maxregexpire', 'Maximum registration expiry (seconds).'),
+  key('iaxthreadcount', 'Initial number of IAX2 helper threads.', { default: '10' }),
+  key('iaxmaxthreadcount', 'Maximum number of IAX2 helper threads.'),
+  key('calltokenexpiration', 'Seconds a call token stays valid.'),
+  key('maxjitterbuffer', 'Maximum jitter buffer size (ms).'),
+  key('resyncthreshold', 'Jitter buffer resync threshold (ms).'),
+  key('jittertargetextra', 'Extra jitter buffer target (ms).'),
+  key('trunkmtu', 'Maximum trunk payload (bytes).'),
+  bool('trunktimestamps', 'Send timestamps in trunk frames.', undefined, undefined),
+  bool('nochecksums', 'Do not compute UDP checksums.', 'no', undefined),
+  key('mohinterpret', 'Music-on-hold class when the far end holds.'),
+  key('mohsuggest', 'Music-on-hold class suggested to the far end.'),
+  key('cos', 'COS priority for IAX2 packets.'),
 ];
 
 const PEER: KeyInfo[] = [
@@ -116,6 +131,18 @@ const PEER: KeyInfo[] = [
   key('keyrotate', 'Rotate encryption keys (off for old peers).', { values: vals('on', 'off') }),
   key('sourceaddress', 'Local address to send from.'),
   bool('immediate', 'Start at the s extension without asking for digits.', undefined, undefined),
+  key('setvar', 'Channel variable set on calls: setvar=NAME=value; repeatable.', { repeatable: true }),
+  key('regexten', 'Extension created in regcontext when the peer registers.'),
+  key('description', 'Free text shown in iax2 show peers.'),
+  key('maxauthreq', 'Maximum outstanding authentication requests for this user.', {
+    security: 'Limits how many authentication attempts can be in flight for one user name.',
+  }),
+  key('peercontext', 'Context used when calling this peer.'),
+  key('mohinterpret', 'Music-on-hold class when this peer holds.'),
+  key('mohsuggest', 'Music-on-hold class suggested to this peer.'),
+  key('qualifyfreqok', 'Milliseconds between qualifies while the peer is reachable.'),
+  key('qualifyfreqnotok', 'Milliseconds between qualifies while the peer is unreachable.'),
+  key('parkinglot', 'Parking lot for calls of this user/peer.'),
 ];
 
 export const IAX_SCOPES: Record<string, Scope> = {

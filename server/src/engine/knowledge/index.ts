@@ -42,6 +42,9 @@ const DIALPLAN_CONTEXT: Scope = {
     }),
     key('switch', 'Look extensions up elsewhere: switch => IAX2/user@host/context.', { arrow: true, repeatable: true }),
     key('ignorepat', 'Pattern that does not stop dial tone: ignorepat => 9.', { arrow: true, repeatable: true }),
+    key('lswitch', 'Switch evaluated without variable substitution at load.', { arrow: true, repeatable: true }),
+    key('eswitch', 'Switch whose argument is evaluated per call.', { arrow: true, repeatable: true }),
+    key('autohints', 'Create hints for the devices of this context automatically.', { values: vals('yes', 'no') }),
   ],
 };
 
@@ -210,7 +213,7 @@ export function scopeOf(kind: FileKind, doc: ConfDocument, sectionIndex: number,
       case 'ari':
         return name === 'general' ? 'general' : 'user';
       case 'asterisk':
-        return name === 'options' ? 'options' : undefined;
+        return name === 'options' || name === 'files' || name === 'directories' ? name : undefined;
       case 'extensions':
         return name === 'general' ? 'general' : name === 'globals' ? undefined : 'context';
       case 'pjsip': {
@@ -252,8 +255,10 @@ export function renderDefault(d: string): string {
   if (!/\s/.test(d) || d.includes('<version>')) return code(d);
   const first = d.split(/\s/, 1)[0];
   if (PROSE_START.has(first.toLowerCase()) || /^no such\b/i.test(d)) return md(d);
-  const m = /^([^\s(:,;]+)([:,;]?\s+.*|\s*\(.*)$/s.exec(d);
-  if (m && (m[2].startsWith('(') || /^\s*\(/.test(m[2]) || /^[:,;]/.test(m[2]))) return `${code(m[1])}${md(m[2])}`;
+  // "none: …", "0.0.0.0 (every interface), port 5060", ":: (…)": the literal, then the explanation.
+  const literal = /^[A-Za-z0-9_.-]+[:,;]$/.test(first) ? first.slice(0, -1) : first;
+  const rest = d.slice(literal.length);
+  if (/^[:,;]\s/.test(rest) || /^\s+\(/.test(rest)) return `${code(literal)}${md(rest)}`;
   return code(d);
 }
 

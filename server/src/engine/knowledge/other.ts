@@ -119,7 +119,9 @@ const OPTIONS: KeyInfo[] = [
   }),
   key('runuser', 'User Asterisk runs as.', { security: 'Never root: a compromise of Asterisk is then a compromise of the host.' }),
   key('rungroup', 'Group Asterisk runs as.'),
-  key('systemname', 'System name: prefixes unique ids; the SIP realm defaults to it.', { rules: ['sip-md5secret-weak'] }),
+  key('systemname', 'System name: prefixes unique ids; the chan_sip realm defaults to it.', {
+    security: 'Changing it changes the default chan_sip realm, and with it every md5secret hash.',
+  }),
   bool('autosystemname', 'Set systemname to the host name.', 'no', undefined),
   key('verbose', 'Verbosity level.'),
   key('debug', 'Debug level.'),
@@ -143,7 +145,58 @@ const OPTIONS: KeyInfo[] = [
   key('record_cache_dir', 'Cache directory for recordings.'),
   bool('hide_messaging_ami_events', 'Hide the Message channel\'s housekeeping events.', 'no', undefined),
   bool('sounds_search_custom_dir', 'Search sounds/custom first.', 'no', undefined),
+  bool('disable_remote_console_shell', 'Stop remote consoles (asterisk -r) from running shell commands with !.', 'no', 'yes', {
+    history: 'newer versions only (see the Asterisk docs).',
+    security: 'Anyone who can open a remote console otherwise gets a shell as the Asterisk user.',
+  }),
+  bool('quiet', 'Same as -q at start-up.', 'no', undefined),
+  bool('nofork', 'Same as -f at start-up.', 'no', undefined),
+  bool('alwaysfork', 'Same as -F at start-up.', 'no', undefined),
+  bool('console', 'Run as console (-c).', 'no', undefined),
+  bool('timestamp', 'Timestamp console output (-T).', 'no', undefined),
+  bool('nocolor', 'Disable console colours.', 'no', undefined),
+  bool('dontwarn', 'Disable some warnings.', 'no', undefined),
+  bool('languageprefix', 'Use the language-prefix sound path layout.', undefined, undefined),
+  bool('lightbackground', 'Colours for a light terminal background.', 'no', undefined),
+  bool('forceblackbackground', 'Force a black terminal background.', 'no', undefined),
+  bool('cache_media_frames', 'Cache media frames.', 'yes', undefined),
+  bool('rtp_use_dynamic', 'Assign dynamic RTP payload types per instance.', 'yes', undefined),
+  key('rtp_pt_dynamic', 'First dynamic RTP payload type.'),
+  key('trace', 'Trace level.'),
+  bool('refdebug', 'Reference-count debug logging.', 'no', undefined),
 ];
+
+const FILES: KeyInfo[] = [
+  key('astctlpermissions', 'Permissions of the control socket (octal, e.g. 0660).', {
+    security: 'Whoever can connect to the control socket gets the full CLI (and its ! shell escape): keep it 0660 or stricter, owned by asterisk.',
+  }),
+  key('astctlowner', 'Owner of the control socket.'),
+  key('astctlgroup', 'Group of the control socket.', { security: 'Every member of this group gets the full Asterisk CLI.' }),
+  key('astctl', 'Name of the control socket.', { default: 'asterisk.ctl' }),
+];
+
+const DIRECTORY_KEYS: [string, string][] = [
+  ['astetcdir', 'configuration files (/etc/asterisk)'],
+  ['astmoddir', 'modules'],
+  ['astvarlibdir', 'variable data (/var/lib/asterisk)'],
+  ['astdbdir', 'the AstDB database'],
+  ['astkeydir', 'RSA keys'],
+  ['astdatadir', 'sounds and other data'],
+  ['astagidir', 'AGI scripts'],
+  ['astspooldir', 'spool (voicemail, outgoing call files)'],
+  ['astrundir', 'the pid file and control socket'],
+  ['astlogdir', 'log files'],
+  ['astsbindir', 'the asterisk binary'],
+  ['astcachedir', 'cached files'],
+];
+
+const DIRECTORIES: KeyInfo[] = DIRECTORY_KEYS.map(([k, what]) =>
+  key(k, `Directory of ${what}.`, {
+    default: 'compiled in',
+    arrow: true,
+    security: k === 'astspooldir' ? 'Whoever can write to outgoing/ in this directory can place calls (call files).' : k === 'astagidir' ? 'AGI scripts run as the Asterisk user: keep the directory writable by root only.' : undefined,
+  }),
+);
 
 const EXTENSIONS_GENERAL: KeyInfo[] = [
   bool('writeprotect', 'Refuse "dialplan save" from the CLI/AMI.', 'no', 'yes', {
@@ -164,6 +217,10 @@ export const ARI_SCOPES: Record<string, Scope> = {
   user: { label: 'ari.conf user', keys: ARI_USER.map((k) => (['deny', 'permit', 'acl'].includes(k.key) ? { ...k, security: `${k.security ?? ''} ${ARI_ACL}`.trim() } : k)) },
 };
 
-export const ASTERISK_SCOPES: Record<string, Scope> = { options: { label: 'asterisk.conf [options]', keys: OPTIONS } };
+export const ASTERISK_SCOPES: Record<string, Scope> = {
+  options: { label: 'asterisk.conf [options]', keys: OPTIONS },
+  files: { label: 'asterisk.conf [files]', keys: FILES },
+  directories: { label: 'asterisk.conf [directories]', keys: DIRECTORIES },
+};
 
 export const EXTENSIONS_SCOPES: Record<string, Scope> = { general: { label: 'extensions.conf [general]', keys: EXTENSIONS_GENERAL } };

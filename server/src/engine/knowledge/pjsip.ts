@@ -127,6 +127,52 @@ const ENDPOINT: KeyInfo[] = [
   bool('timers', 'Session timers.', 'yes', undefined),
   key('sdp_session', 'SDP session name (s=).', { default: 'Asterisk' }),
   key('sdp_owner', 'User part of the SDP o= line.', { default: '-' }),
+  key('media_address', 'Address put in the SDP for media.', { default: 'none' }),
+  bool('bind_rtp_to_media_address', 'Bind RTP to media_address.', 'no', undefined),
+  key('callerid_privacy', 'Caller ID presentation.', { default: 'allowed_not_screened', values: vals('allowed_not_screened', 'allowed_passed_screened', 'allowed_failed_screened', 'allowed', 'prohib_not_screened', 'prohib_passed_screened', 'prohib_failed_screened', 'prohib', 'unavailable') }),
+  key('callerid_tag', 'Internal id tag of the endpoint.', { default: 'none' }),
+  key('direct_media_method', 'How direct media is set up.', { default: 'invite', values: vals('invite', 'reinvite', 'update') }),
+  key('connected_line_method', 'How connected-line updates are sent.', { default: 'invite', values: vals('invite', 'reinvite', 'update') }),
+  bool('disable_direct_media_on_nat', 'No direct media when NAT is in the way.', 'no', undefined),
+  key('redirect_method', 'How 3xx redirects from the endpoint are handled.', { default: 'user', values: vals('user', 'uri_core', 'uri_pjsip') }),
+  bool('allow_overlap', 'RFC 3578 overlap dialing.', 'yes', undefined),
+  bool('aggregate_mwi', 'Send one MWI NOTIFY for all mailboxes.', 'yes', undefined),
+  key('mwi_from_user', 'From user of unsolicited MWI NOTIFYs.', { default: 'none' }),
+  key('voicemail_extension', 'Voicemail extension for the Message-Account header.', { default: '[global] default_voicemail_extension' }),
+  key('sub_min_expiry', 'Minimum subscription expiry (seconds).', { default: '0' }),
+  bool('moh_passthrough', 'Pass hold/unhold through as re-INVITEs.', undefined, undefined),
+  bool('send_diversion', 'Send the Diversion header.', 'yes', undefined),
+  bool('rpid_immediate', 'Send connected-line updates before answer.', 'no', undefined),
+  key('timers_min_se', 'Minimum session timer (seconds).', { default: '90' }),
+  key('timers_sess_expires', 'Maximum session timer (seconds).', { default: '1800' }),
+  bool('use_ptime', 'Use the endpoint\'s packetization interval.', 'no', undefined),
+  bool('use_avpf', 'Use and require AVPF.', 'no', undefined),
+  bool('inband_progress', 'Indicate ringing with in-band progress.', 'no', undefined),
+  key('named_call_group', 'Named call groups.', { default: 'none' }),
+  key('named_pickup_group', 'Named pickup groups.', { default: 'none' }),
+  bool('t38_udptl', 'T.38 fax over UDPTL.', 'no', undefined),
+  key('t38_udptl_ec', 'T.38 error correction.', { default: 'none', values: vals('none', 'fec', 'redundancy') }),
+  bool('t38_udptl_nat', 'NAT support for UDPTL.', 'no', undefined),
+  bool('fax_detect', 'Detect CNG fax tones.', 'no', undefined),
+  bool('one_touch_recording', 'Allow one-touch recording.', 'no', undefined),
+  key('rtp_engine', 'RTP engine.', { default: 'asterisk' }),
+  key('tos_audio', 'TOS bits for audio.', { default: '0' }),
+  key('cos_audio', 'COS priority for audio.', { default: '0' }),
+  bool('dtls_verify', 'Verify the DTLS peer certificate.', 'no', 'yes'),
+  key('dtls_cert_file', 'DTLS certificate file.', { default: 'none' }),
+  key('dtls_private_key', 'DTLS private key file.', { default: 'none' }),
+  key('dtls_ca_file', 'DTLS CA certificate file.', { default: 'none' }),
+  key('dtls_setup', 'DTLS role.', { values: vals('active', 'passive', 'actpass') }),
+  bool('dtls_auto_generate_cert', 'Generate an ephemeral DTLS certificate.', 'no', undefined),
+  key('rtp_keepalive', 'Seconds between comfort-noise packets when RTP is idle.'),
+  key('rtp_timeout_hold', 'Hang up when no RTP arrives on hold for this many seconds.', { default: '0 (off)' }),
+  key('incoming_call_offer_pref', 'Codec preference for incoming offers.', { default: 'local', values: vals('local', 'local_first', 'remote', 'remote_first') }),
+  key('outgoing_call_offer_pref', 'Codec preference for outgoing offers.', { default: 'remote_merge', values: vals('local', 'local_merge', 'local_first', 'remote', 'remote_merge', 'remote_first') }),
+  key('max_audio_streams', 'Maximum negotiated audio streams.', { default: '1' }),
+  key('max_video_streams', 'Maximum negotiated video streams.', { default: '1' }),
+  bool('refer_blind_progress', 'Report blind transfer progress.', 'yes', undefined),
+  bool('suppress_q850_reason_headers', 'Do not send Q.850 Reason headers.', 'no', undefined),
+  bool('stir_shaken', 'STIR/SHAKEN on this endpoint.', 'no', undefined),
 ];
 
 const AUTH: KeyInfo[] = [
@@ -179,6 +225,7 @@ const AOR: KeyInfo[] = [
   key('minimum_expiration', 'Minimum registration expiry (seconds).', { default: '60' }),
   key('mailboxes', 'Mailboxes for MWI subscriptions.', { default: 'none' }),
   key('outbound_proxy', 'Proxy for OPTIONS requests (full SIP URI).', { default: 'none' }),
+  key('voicemail_extension', 'Voicemail extension for the Message-Account header.', { default: '[global] default_voicemail_extension' }),
 ];
 
 const IDENTIFY: KeyInfo[] = [
@@ -246,6 +293,7 @@ const TRANSPORT: KeyInfo[] = [
   bool('allow_reload', 'Apply changes to this transport on reload.', 'no', undefined),
   bool('symmetric_transport', 'Reply to dynamic contacts over the transport they used.', 'no', undefined),
   key('websocket_write_timeout', 'WebSocket write timeout (ms).', { default: '100' }),
+  key('external_signaling_hostname', 'Host name for Contact/Via instead of the address (newer versions).', { default: 'none' }),
 ];
 
 const REGISTRATION: KeyInfo[] = [
@@ -272,6 +320,7 @@ const REGISTRATION: KeyInfo[] = [
   key('outbound_proxy', 'Proxy for registrations (full SIP URI).', { default: 'none' }),
   bool('line', 'Add a line parameter to match incoming calls to this registration.', 'no', undefined),
   key('endpoint', 'Endpoint for incoming calls related to this registration (with line).', { default: 'none' }),
+  key('max_random_initial_delay', 'Maximum random delay of the first registration (seconds).', { default: '10' }),
 ];
 
 const ACL: KeyInfo[] = [
@@ -297,7 +346,7 @@ const GLOBAL: KeyInfo[] = [
     default: 'ip,username,anonymous',
     values: vals('ip', 'username', 'auth_username', 'header', 'anonymous'),
     list: true,
-    rules: ['pjsip-endpoint-no-auth', 'pjsip-anonymous-endpoint'],
+    security: 'It only sets the priority: identifiers left out still run (last), so it cannot switch username matching or the anonymous endpoint off.',
   }),
   key('default_realm', 'Realm used in challenges when the auth object sets none.', { default: 'asterisk', rules: ['pjsip-auth-digest-weak'] }),
   key('default_from_user', 'From user of requests Asterisk originates.', { default: 'asterisk' }),
@@ -313,6 +362,13 @@ const GLOBAL: KeyInfo[] = [
   key('taskprocessor_overload_trigger', 'What overload stops accepting new requests.', { default: 'global', values: vals('global', 'pjsip_only', 'none') }),
   key('default_voicemail_extension', 'Voicemail extension for the Message-Account header.', { default: 'none' }),
   key('contact_expiration_check_interval', 'Seconds between expired-contact checks.', { default: '30' }),
+  key('max_initial_qualify_time', 'Seconds after start-up within which every contact is qualified.'),
+  bool('mwi_disable_initial_unsolicited', 'Do not send unsolicited MWI to every endpoint at start-up.', 'no', undefined),
+  bool('norefersub', 'Advertise norefersub.', 'yes', undefined),
+  bool('send_contact_status_on_update_registration', 'Send ContactStatus events on re-registration.', 'no', undefined),
+  key('unidentified_request_prune_interval', 'Seconds between prunes of unidentified-request records.'),
+  key('default_auth_algorithms_uas', 'Digest algorithms offered as UAS (newer versions).', { default: 'MD5', values: vals('SHA-256', 'SHA-512-256', 'MD5'), list: true }),
+  key('default_auth_algorithms_uac', 'Digest algorithms answered as UAC (newer versions).', { default: 'MD5', values: vals('SHA-256', 'SHA-512-256', 'MD5'), list: true }),
 ];
 
 const SYSTEM: KeyInfo[] = [
