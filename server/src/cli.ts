@@ -192,13 +192,13 @@ export async function main(argv: string[]): Promise<number> {
 
   // Rules may read a neighbouring file (sshd_config and pam.d/sshd), only inside the trees given.
   const readFile = makeReader(opts.paths);
-  const audit = await auditFolders(opts.paths, { settings, readFile, kind: opts.kind });
   const reports: FileReport[] = [];
+  // Each file becomes its (small) report at once; the parsed document is not kept.
+  const audit = await auditFolders(opts.paths, { settings, readFile, kind: opts.kind, onFile: (f) => void reports.push(toFileReport(f.path, f.text, f.result)) });
   for (const s of audit.skipped) {
     if (s.error) reports.push({ path: s.path, findings: [], suppressed: 0, suppressions: [], error: s.reason });
     else if (opts.paths.includes(s.path) || !/^excluded/.test(s.reason)) process.stderr.write(`pbxlint: skipped ${s.path}: ${s.reason}\n`);
   }
-  for (const f of audit.files) reports.push(toFileReport(f.path, f.text, f.result));
   if (opts.audit) reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const out =

@@ -186,17 +186,18 @@ export function startServer(connection: Connection): void {
         if (done % 10 === 1 || done === total) progress.report(Math.round((done / Math.max(1, total)) * 100), `${done} / ${total} files: ${path.split(/[\\/]/).pop()}`);
         return !token.isCancellationRequested && !progress.token.isCancellationRequested;
       },
+      // Published as each file is done; nothing of it is kept but its URI.
+      onFile: async (f) => {
+        const uri = pathToUri(f.path);
+        summary.files++;
+        summary.byKind[f.result.kind!.kind] = (summary.byKind[f.result.kind!.kind] ?? 0) + 1;
+        for (const x of f.result.findings) summary.findings[x.severity]++;
+        if (documents.get(uri)) return; // open files are the live linter's
+        audited.add(uri);
+        const index = new LineIndex(f.text);
+        await connection.sendDiagnostics({ uri, diagnostics: f.result.findings.map((x, i) => toDiagnostic(x, i, index, uri)) });
+      },
     });
-    for (const f of result.files) {
-      const uri = pathToUri(f.path);
-      summary.files++;
-      summary.byKind[f.result.kind!.kind] = (summary.byKind[f.result.kind!.kind] ?? 0) + 1;
-      for (const x of f.result.findings) summary.findings[x.severity]++;
-      if (documents.get(uri)) continue; // open files are the live linter's
-      audited.add(uri);
-      const index = new LineIndex(f.text);
-      await connection.sendDiagnostics({ uri, diagnostics: f.result.findings.map((x, i) => toDiagnostic(x, i, index, uri)) });
-    }
     summary.skipped = result.skipped.map((s) => ({ path: s.path, reason: s.reason }));
     summary.cancelled = result.cancelled;
     progress.done();

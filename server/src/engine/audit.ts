@@ -32,6 +32,11 @@ export interface AuditOptions {
   readFile?: (path: string) => string | undefined;
   /** Forces the kind of every file (the CLI's --kind). */
   kind?: FileKind;
+  /**
+   * Receives each linted file as soon as it is done; the audit then keeps nothing of it, so
+   * memory stays flat however large the tree. Without it, files are collected and returned.
+   */
+  onFile?: (file: AuditFile) => void | Promise<void>;
   /** Called after each file; return false to stop (cancellation). */
   progress?: (done: number, total: number, path: string) => boolean;
 }
@@ -67,7 +72,10 @@ export async function auditFolders(folders: string[], opts: AuditOptions): Promi
       }
       const text = buf.toString('utf8');
       const result = lintText({ path, text, settings, readFile: opts.readFile, kind: opts.kind });
-      if (result.kind) files.push({ path, text, result });
+      if (result.kind) {
+        if (opts.onFile) await opts.onFile({ path, text, result });
+        else files.push({ path, text, result });
+      }
       else if (folders.includes(path)) skipped.push({ path, reason: 'not a file kind pbxlint knows; use --kind or the fileKinds setting to choose one', error: false });
     } catch (err) {
       skipped.push({ path, reason: errMessage(err), error: true });

@@ -232,6 +232,7 @@ function buildModel(doc: ConfDocument, path: string, settings: Settings): PjsipM
     list.push(o);
     byTypeMap.set(o.type, list);
   }
+  const byId = new Map<string, Map<string, PjsipObject>>();
   return {
     wizardFile,
     objects,
@@ -239,7 +240,17 @@ function buildModel(doc: ConfDocument, path: string, settings: Settings): PjsipM
     includes,
     explicitNames,
     byType: (type) => byTypeMap.get(type) ?? [],
-    find: (type, id) => (byTypeMap.get(type) ?? []).find((o) => o.id === id),
+    // Indexed per type on first use (the first object of an id wins, as a linear find did):
+    // rules look an object up once per endpoint, which was quadratic on 100,000 endpoints.
+    find: (type, id) => {
+      let idx = byId.get(type);
+      if (!idx) {
+        idx = new Map();
+        for (const o of byTypeMap.get(type) ?? []) if (!idx.has(o.id)) idx.set(o.id, o);
+        byId.set(type, idx);
+      }
+      return idx.get(id);
+    },
     loads: (type) => {
       const list = byTypeMap.get(type) ?? [];
       if (explicitNames && SINGLE_OBJECT_TYPES.includes(type) && list.length > 1) return false;
