@@ -258,6 +258,17 @@ test('completion: [general] keys of sip.conf, then allowguest values with the sa
   assert.equal(doc.lineAt(general + 1).text.startsWith('allowguest='), false, 'the inserted line is removed again');
 });
 
+test('PBX Lint: Audit Workspace lints files that are not open and puts them in Problems', async () => {
+  const iax = fileUri('etc/asterisk/iax.conf');
+  assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === iax.toString()), false, 'iax.conf must not be open for this test');
+  assert.deepEqual(codes(iax), [], 'no findings before the audit');
+  const summary = await vscode.commands.executeCommand('pbxlint.auditWorkspace');
+  assert.ok(summary && summary.files >= 5, `audited ${summary && summary.files} files`);
+  assert.ok(summary.byKind.iax >= 1 && summary.byKind.pjsip >= 1 && summary.byKind.extensions >= 1, JSON.stringify(summary.byKind));
+  await waitFor(() => codes(iax).includes('iax-user-no-secret'), 'audit findings for the closed iax.conf');
+  log(`audit: ${summary.files} files, ${summary.findings.error} errors, ${summary.findings.warning} warnings`);
+});
+
 exports.run = async function run() {
   const out = { ok: false, tests: [], vscodeVersion: vscode.version };
   log(`VS Code ${vscode.version}, ${tests.length} tests`);
