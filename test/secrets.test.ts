@@ -53,6 +53,11 @@ describe('generated secrets', () => {
     }
     assert.equal(seen.size, 200);
     assert.throws(() => generateSecret(12));
+    // Never weak, whatever the account is called (a replaced secret must not be reported again).
+    for (let i = 0; i < 5000; i++) {
+      const s = generateSecret();
+      assert.equal(assessSecret(s, { names: ['ari', '100', 'abc', 'a1b', 'admin', 'fop'], minLength: 12 }), undefined, s);
+    }
     const src = readFileSync(join(ROOT, 'server', 'src', 'engine', 'secrets.ts'), 'utf8');
     assert.ok(!src.includes('Math.random'), 'secrets come from the CSPRNG only');
   });

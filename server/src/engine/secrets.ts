@@ -114,11 +114,19 @@ export function assessSecret(raw: string, ctx: SecretContext): SecretVerdict | u
  */
 export const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.';
 
-/** A fresh secret from the CSPRNG (`crypto.randomInt`), 24 characters by default. */
+const ALNUM = SECRET_ALPHABET.replace(/[-_.]/g, '');
+const SEPARATORS = '-_.';
+
+/**
+ * A fresh secret from the CSPRNG (`crypto.randomInt`), 24 characters by default. Every third
+ * character is a separator, so the secret never holds three letters or digits in a row: it
+ * cannot contain an account name, a digit run or a dictionary word, and is never itself judged
+ * weak (24 characters carry about 105 bits).
+ */
 export function generateSecret(length = 24): string {
   if (length < 20) throw new Error('generated secrets are at least 20 characters');
   let out = '';
-  for (let i = 0; i < length; i++) out += SECRET_ALPHABET[randomInt(SECRET_ALPHABET.length)];
+  for (let i = 0; i < length; i++) out += i % 3 === 2 ? SEPARATORS[randomInt(SEPARATORS.length)] : ALNUM[randomInt(ALNUM.length)];
   return out;
 }
 
