@@ -134,6 +134,11 @@ describe('pbxlint CLI', () => {
     const alone = JSON.parse(run(['--format', 'json', 'etc/ssh'], both).stdout).files[0].findings.find((x: { ruleId: string }) => x.ruleId === 'sshd-password-authentication');
     assert.equal(alone.severity, 'warning');
     assert.match(alone.message, /cannot see \/etc\/pam\.d\/sshd/);
+    // pam_tally2 is no lockout on Linux-PAM 1.5+: the warning stays, and says why.
+    const tally = tmpTree({ 'etc/ssh/sshd_config': 'PasswordAuthentication yes\n', 'etc/pam.d/sshd': 'auth required pam_tally2.so deny=3 unlock_time=120\n@include common-auth\n' });
+    const t = JSON.parse(run(['--format', 'json', 'etc'], tally).stdout).files.find((x: { path: string }) => x.path.endsWith('sshd_config')).findings.find((x: { ruleId: string }) => x.ruleId === 'sshd-password-authentication');
+    assert.equal(t.severity, 'warning');
+    assert.match(t.message, /still uses pam_tally, which Linux-PAM 1\.5 removed: there is no working lockout \(checked/);
     const off = tmpTree({ 'etc/ssh/sshd_config': 'PasswordAuthentication no\n', 'etc/pam.d/sshd': '@include common-auth\naccount required pam_nologin.so\n' });
     const lock = JSON.parse(run(['--format', 'json', 'etc'], off).stdout).files.find((x: { path: string }) => x.path.endsWith('pam.d/sshd')).findings.find((x: { ruleId: string }) => x.ruleId === 'pam-lockout-missing');
     assert.equal(lock.severity, 'info');

@@ -24,8 +24,12 @@ export interface Checked<T> {
   value: T;
 }
 
-/** Does /etc/pam.d/sshd (with the common-auth it includes) lock accounts after failed logins? */
-export function pamLockout(ctx: RuleContext<unknown>): Checked<boolean> | undefined {
+/**
+ * Does /etc/pam.d/sshd (with the common-auth it includes) lock accounts after failed logins?
+ * 'faillock': yes; 'tally': pam_tally/pam_tally2, gone from Linux-PAM 1.5 (no lockout: the
+ * line fails every login instead, see pam-tally-removed); 'none': no lockout module.
+ */
+export function pamLockout(ctx: RuleContext<unknown>): Checked<'faillock' | 'tally' | 'none'> | undefined {
   const etc = etcOf(ctx.path, 'ssh');
   if (!etc || !ctx.readFile) return undefined;
   const path = join(etc, 'pam.d', 'sshd');
@@ -39,7 +43,8 @@ export function pamLockout(ctx: RuleContext<unknown>): Checked<boolean> | undefi
       if (inc !== undefined) rules.push(...parsePam(inc).rules);
     }
   }
-  return { path, value: rules.some((r) => r.type === 'auth' && (isFaillock(r) || isTally(r))) };
+  const auth = rules.filter((r) => r.type === 'auth');
+  return { path, value: auth.some(isFaillock) ? 'faillock' : auth.some(isTally) ? 'tally' : 'none' };
 }
 
 /** Does /etc/ssh/sshd_config accept passwords (PasswordAuthentication, default yes)? */

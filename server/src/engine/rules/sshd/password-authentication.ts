@@ -10,9 +10,9 @@ const ASSUMPTION = 'pbxlint cannot see /etc/pam.d/sshd or fail2ban from this fil
 function behind(ctx: Parameters<Rule<SshdDocument>['check']>[0]): { text: string; locked: boolean } {
   const pam = pamLockout(ctx);
   if (!pam) return { text: ASSUMPTION, locked: false };
-  return pam.value
-    ? { text: `${pam.path} locks accounts after failed logins (checked), which slows the guessing down`, locked: true }
-    : { text: `${pam.path} has no account lockout either (checked)`, locked: false };
+  if (pam.value === 'faillock') return { text: `${pam.path} locks accounts after failed logins (checked), which slows the guessing down`, locked: true };
+  if (pam.value === 'tally') return { text: `${pam.path} still uses pam_tally, which Linux-PAM 1.5 removed: there is no working lockout (checked; see pam-tally-removed)`, locked: false };
+  return { text: `${pam.path} has no account lockout either (checked)`, locked: false };
 }
 
 export const rule: Rule<SshdDocument> = {
