@@ -101,3 +101,16 @@ export function overlaps(a: Span, b: Span): boolean {
   if (a.start === a.end || b.start === b.end) return a.start <= b.end && b.start <= a.end;
   return a.start < b.end && b.start < a.end;
 }
+
+/**
+ * The physical line starting at `pos` (split on `\n`, as every daemon here reads with fgets
+ * or a line iterator). `crEndsLine`: a CR before the `\n` belongs to the terminator (sshd,
+ * PAM, fail2ban, iptables, xinetd); otherwise it stays in the line's content, where the
+ * daemon sees it too (mysqld, Apache, vsftpd).
+ */
+export function physicalLine(text: string, pos: number, crEndsLine: boolean): { end: number; eolEnd: number; cr: boolean } {
+  const nl = text.indexOf('\n', pos);
+  if (nl < 0) return { end: text.length, eolEnd: text.length, cr: false };
+  const cr = crEndsLine && nl > pos && text.charCodeAt(nl - 1) === 13;
+  return { end: cr ? nl - 1 : nl, eolEnd: nl + 1, cr };
+}

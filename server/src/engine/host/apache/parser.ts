@@ -17,6 +17,7 @@
  * (`printApache` gives the input back byte for byte).
  */
 import type { Span, Tok } from '../../text';
+import { physicalLine } from '../../text';
 import type { CommentSpan, Syntax, SyntaxView } from '../../syntax';
 
 export type ApTokenType = 'bom' | 'ws' | 'comment' | 'name' | 'arg' | 'punct' | 'cont' | 'text' | 'eol';
@@ -160,9 +161,7 @@ export function parseApache(text: string): ApacheDocument {
   // Physical lines.
   let pos = 0;
   do {
-    const nl = text.indexOf('\n', pos);
-    const end = nl < 0 ? text.length : nl;
-    const eolEnd = nl < 0 ? text.length : nl + 1;
+    const { end, eolEnd } = physicalLine(text, pos, false);
     doc.lines.push({ index: doc.lines.length, start: pos, end, eolEnd, tokens: [] });
     for (let k = end; k < eolEnd; k++) cls[k] = C_EOL;
     pos = eolEnd;

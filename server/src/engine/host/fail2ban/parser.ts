@@ -22,6 +22,7 @@
  * {@link printFail2ban} gives the input back byte for byte.
  */
 import type { Span, Tok } from '../../text';
+import { physicalLine } from '../../text';
 import { JAIL_OPTIONS, optionLabel, sectionLabel } from './vocabulary';
 
 export { JAIL_OPTIONS } from './vocabulary';
@@ -161,10 +162,7 @@ function parseInner(text: string): F2bDocument {
   let pos = 0;
   let index = 0;
   do {
-    const nl = text.indexOf('\n', pos);
-    const eolEnd = nl < 0 ? text.length : nl + 1;
-    const cr = nl > pos && text.charCodeAt(nl - 1) === 13;
-    const end = nl < 0 ? text.length : cr ? nl - 1 : nl;
+    const { end, eolEnd } = physicalLine(text, pos, true);
     const from = index === 0 && bom ? 1 : pos;
     const line: F2bLine = { index, start: pos, end, eolEnd, kind: 'blank', indent: from };
     lines.push(line);

@@ -14,6 +14,7 @@
  * {@link printVsftpd} gives the input back byte for byte.
  */
 import type { Span, Tok } from '../../text';
+import { physicalLine } from '../../text';
 
 export type VsftpdProblemCode = 'bad-bool' | 'missing-value' | 'unknown-option' | 'spaces' | 'indented-comment' | 'crlf' | 'bom';
 
@@ -118,10 +119,8 @@ function parseInner(text: string): VsftpdDocument {
   let index = 0;
   let crlf = false;
   do {
-    const nl = text.indexOf('\n', pos);
-    const eolEnd = nl < 0 ? text.length : nl + 1;
     // vsftpd splits on \n only: a CR stays in the value.
-    const end = nl < 0 ? text.length : nl;
+    const { end, eolEnd } = physicalLine(text, pos, false);
     const line: VsftpdLine = { index, start: pos, end, eolEnd, kind: 'blank' };
     lines.push(line);
     const from = pos;

@@ -16,6 +16,7 @@
  * {@link printXinetd} gives the input back byte for byte.
  */
 import type { Span, Tok } from '../../text';
+import { physicalLine } from '../../text';
 
 export type XinetdProblemCode = 'bom' | 'crlf' | 'missing-keyword' | 'missing-open' | 'unclosed' | 'no-space-before-op' | 'bad-operator' | 'no-value' | 'extra-values' | 'bad-value';
 
@@ -105,10 +106,7 @@ function parseInner(text: string): XinetdDocument {
   let index = 0;
   let crlf = false;
   do {
-    const nl = text.indexOf('\n', pos);
-    const eolEnd = nl < 0 ? text.length : nl + 1;
-    const cr = nl > pos && text.charCodeAt(nl - 1) === 13;
-    const end = nl < 0 ? text.length : cr ? nl - 1 : nl;
+    const { end, eolEnd, cr } = physicalLine(text, pos, true);
     lines.push({ index, start: pos, end, eolEnd, kind: 'blank' });
     if (cr && !crlf) {
       crlf = true;

@@ -17,6 +17,7 @@
  * input back byte for byte.
  */
 import type { Span, Tok } from '../../text';
+import { physicalLine } from '../../text';
 
 export type IptProblemCode =
   | 'no-commit'
@@ -200,10 +201,7 @@ function parseInner(text: string): IptDocument {
   let pos = 0;
   let index = 0;
   do {
-    const nl = text.indexOf('\n', pos);
-    const eolEnd = nl < 0 ? text.length : nl + 1;
-    const cr = nl > pos && text.charCodeAt(nl - 1) === 13;
-    const end = nl < 0 ? text.length : cr ? nl - 1 : nl;
+    const { end, eolEnd, cr } = physicalLine(text, pos, true);
     const line: IptLine = { index, start: pos, end, eolEnd, kind: 'blank' };
     lines.push(line);
     const from = index === 0 && bom ? 1 : pos;

@@ -18,6 +18,7 @@
  * (`printMyCnf` gives the input back byte for byte).
  */
 import type { Span, Tok } from '../../text';
+import { physicalLine } from '../../text';
 import type { CommentSpan, Syntax, SyntaxView } from '../../syntax';
 
 export type MyTokenType =
@@ -232,9 +233,7 @@ export function parseMyCnf(text: string): MyCnfDocument {
   let index = 0;
   let group: MyGroup | undefined;
   while (pos < text.length || (pos === text.length && index === 0)) {
-    const nl = text.indexOf('\n', pos);
-    const end = nl < 0 ? text.length : nl;
-    const eolEnd = nl < 0 ? text.length : nl + 1;
+    const { end, eolEnd } = physicalLine(text, pos, false);
     const line = parseLine(doc, text, index, pos, end, eolEnd, group);
     if (line.kind === 'group') {
       group = { name: line.header!.name.text, lname: line.header!.name.text.toLowerCase(), header: line, lines: [] };
@@ -245,7 +244,7 @@ export function parseMyCnf(text: string): MyCnfDocument {
     doc.lines.push(line);
     index++;
     pos = eolEnd;
-    if (nl < 0) break;
+    if (eolEnd === end) break; // no \n: that was the last line
   }
   return doc;
 }

@@ -26,6 +26,7 @@
  */
 import { safeQuote } from '../../secrets';
 import type { Span } from '../../text';
+import { physicalLine } from '../../text';
 
 export type PamType = 'auth' | 'account' | 'password' | 'session';
 export const PAM_TYPES: readonly PamType[] = ['auth', 'account', 'password', 'session'];
@@ -189,10 +190,7 @@ function parseInner(text: string): PamDocument {
   let pos = 0;
   let index = 0;
   do {
-    const nl = text.indexOf('\n', pos);
-    const eolEnd = nl < 0 ? text.length : nl + 1;
-    const cr = nl > pos && text.charCodeAt(nl - 1) === 13;
-    const end = nl < 0 ? text.length : cr ? nl - 1 : nl;
+    const { end, eolEnd, cr } = physicalLine(text, pos, true);
     // libpam reads with fgets/strlen: a NUL ends what it sees of the line.
     let nul = findIn(text, '\0', pos, end);
     if (nul < 0) nul = end;

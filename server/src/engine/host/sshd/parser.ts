@@ -19,6 +19,7 @@
  * value checks) lives in keywords.ts and model.ts.
  */
 import type { Span } from '../../text';
+import { physicalLine } from '../../text';
 
 export interface SshdArg extends Span {
   /** The argument as sshd sees it: quotes removed, escapes resolved. */
@@ -101,10 +102,7 @@ function parseInner(text: string): SshdDocument {
   let pos = 0;
   let index = 0;
   do {
-    const nl = text.indexOf('\n', pos);
-    const eolEnd = nl < 0 ? text.length : nl + 1;
-    const cr = nl > pos && text.charCodeAt(nl - 1) === 13;
-    const end = nl < 0 ? text.length : cr ? nl - 1 : nl;
+    const { end, eolEnd } = physicalLine(text, pos, true);
     const line: SshdLine = { index, start: pos, end, eolEnd, kind: 'blank' };
     lines.push(line);
     parseLine(text, line, index === 0 && bom ? 1 : pos, directives, problems);
